@@ -1,0 +1,309 @@
+//! The document model: a seed's text with its lines and paragraphs, each carrying a byte span
+//! into the original file.
+//!
+//! Invariants: `text` is the whole file as decoded (a UTF-8 byte order mark stays in it, so
+//! offsets are file offsets); every span lies on character boundaries of `text`; line spans
+//! exclude the line terminator (`\n` or `\r\n`); paragraphs are in document order and never
+//! overlap.
+
+use std::ops::Range;
+
+use thiserror::Error;
+
+/// The UTF-8 byte order mark.
+const BOM: &str = "\u{feff}";
+
+/// A line longer than this (in characters) is a paragraph of its own, so that files which put
+/// one paragraph per line without blank lines between still give one paragraph per line, while
+/// hard-wrapped prose (lines of 60–80 characters) stays one paragraph.
+const STANDALONE_LINE_CHARS: usize = 100;
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// Number of bytes covered.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies entirely inside this span.
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The span as a range, for slicing.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// One line of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// The line's content, without its terminator.
+    pub span: Span,
+    /// The end of the line including its terminator (equal to `span.end` on the last line
+    /// when the file does not end with a newline).
+    pub end_with_terminator: usize,
+}
+
+/// A paragraph: a run of non-blank lines, or a single long line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    /// From the start of the first line to the end of the last line's content.
+    pub span: Span,
+    /// Index of the first line in [`Document::lines`].
+    pub first_line: usize,
+    /// Index of the last line (inclusive).
+    pub last_line: usize,
+}
+
+/// Why bytes could not become a document.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The bytes are not UTF-8; `offset` is the first bad byte.
+    #[error("not valid UTF-8 (first bad byte at offset {offset})")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+}
+
+/// A seed's text with its line and paragraph structure.
+#[derive(Debug, Clone)]
+pub struct Document {
+    text: String,
+    lines: Vec<Line>,
+    paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    /// Builds a document from the whole text of a file.
+    pub fn new(text: String) -> Self {
+        let lines = split_lines(&text);
+        let paragraphs = split_paragraphs(&text, &lines);
+        Self {
+            text,
+            lines,
+            paragraphs,
+        }
+    }
+
+    /// Decodes a file's bytes (UTF-8, optionally with a byte order mark) into a document.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, DecodeError> {
+        String::from_utf8(bytes)
+            .map(Self::new)
+            .map_err(|error| DecodeError::InvalidUtf8 {
+                offset: error.utf8_error().valid_up_to(),
+            })
+    }
+
+    /// The whole text, byte for byte as in the file.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Consumes the document and returns its text.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// All lines in order.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// All paragraphs in order.
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// The text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    /// The content of line `index` (without terminator).
+    pub fn line_text(&self, index: usize) -> &str {
+        self.lines.get(index).map_or("", |line| self.slice(line.span))
+    }
+
+    /// True when line `index` holds nothing but white space.
+    pub fn is_blank_line(&self, index: usize) -> bool {
+        self.line_text(index).trim().is_empty()
+    }
+
+    /// The text of a paragraph.
+    pub fn paragraph_text(&self, paragraph: &Paragraph) -> &str {
+        self.slice(paragraph.span)
+    }
+
+    /// Index of the line that holds byte `offset` (the last line for offsets past the end).
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|line| line.end_with_terminator <= offset)
+            .min(self.lines.len().saturating_sub(1))
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let index = self.line_index(offset);
+        let line_start = self.lines.get(index).map_or(0, |line| line.span.start);
+        let offset = offset.clamp(line_start, self.text.len());
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(0, |prefix| prefix.chars().count());
+        (index + 1, column + 1)
+    }
+
+    /// The span of lines `first..=last`, from the first line's start to the last line's content end.
+    pub fn lines_span(&self, first: usize, last: usize) -> Span {
+        match (self.lines.get(first), self.lines.get(last)) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        }
+    }
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let content_start = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    let mut lines = Vec::new();
+    let mut start = content_start;
+    let bytes = text.as_bytes();
+    while start < text.len() {
+        let newline = bytes[start..].iter().position(|&b| b == b'\n');
+        let (content_end, next) = match newline {
+            Some(relative) => {
+                let at = start + relative;
+                let end = if at > start && bytes[at - 1] == b'\r' {
+                    at - 1
+                } else {
+                    at
+                };
+                (end, at + 1)
+            }
+            None => (text.len(), text.len()),
+        };
+        lines.push(Line {
+            span: Span::new(start, content_end),
+            end_with_terminator: next,
+        });
+        start = next;
+    }
+    lines
+}
+
+fn split_paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let close = |open: &mut Option<(usize, usize)>, paragraphs: &mut Vec<Paragraph>| {
+        if let Some((first, last)) = open.take() {
+            paragraphs.push(Paragraph {
+                span: Span::new(lines[first].span.start, lines[last].span.end),
+                first_line: first,
+                last_line: last,
+            });
+        }
+    };
+    for (index, line) in lines.iter().enumerate() {
+        let content = &text[line.span.range()];
+        if content.trim().is_empty() {
+            close(&mut open, &mut paragraphs);
+            continue;
+        }
+        if content.chars().count() > STANDALONE_LINE_CHARS {
+            close(&mut open, &mut paragraphs);
+            open = Some((index, index));
+            close(&mut open, &mut paragraphs);
+            continue;
+        }
+        open = match open {
+            Some((first, _)) => Some((first, index)),
+            None => Some((index, index)),
+        };
+    }
+    close(&mut open, &mut paragraphs);
+    paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph_texts(doc: &Document) -> Vec<&str> {
+        doc.paragraphs()
+            .iter()
+            .map(|p| doc.paragraph_text(p))
+            .collect()
+    }
+
+    #[test]
+    fn crlf_lines_exclude_terminator_and_keep_offsets() {
+        let doc = Document::new("one\r\ntwo\r\n\r\nthree".to_string());
+        let texts: Vec<_> = (0..doc.lines().len()).map(|i| doc.line_text(i)).collect();
+        assert_eq!(texts, ["one", "two", "", "three"]);
+        assert_eq!(doc.lines()[1].span, Span::new(5, 8));
+        assert_eq!(paragraph_texts(&doc), ["one\r\ntwo", "three"]);
+    }
+
+    #[test]
+    fn bom_is_kept_in_text_but_not_in_first_line() {
+        let doc = Document::new("\u{feff}Title\nBody".to_string());
+        assert_eq!(doc.line_text(0), "Title");
+        assert_eq!(doc.lines()[0].span.start, 3);
+        assert_eq!(doc.line_column(3), (1, 1));
+    }
+
+    #[test]
+    fn long_lines_without_blank_lines_are_separate_paragraphs() {
+        let long = "word ".repeat(30);
+        let text = format!("Heading\nSubtitle\n{long}\nShort heading\n{long}\n");
+        let doc = Document::new(text);
+        assert_eq!(doc.paragraphs().len(), 4);
+        assert_eq!(doc.paragraph_text(&doc.paragraphs()[0]), "Heading\nSubtitle");
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        let doc = Document::new("ab\nçé x".to_string());
+        let x = doc.text().find('x').unwrap_or_default();
+        assert_eq!(doc.line_column(x), (2, 4));
+    }
+
+    #[test]
+    fn invalid_utf8_reports_first_bad_byte() {
+        let error = Document::from_bytes(b"ok \xff".to_vec()).err();
+        assert_eq!(error, Some(DecodeError::InvalidUtf8 { offset: 3 }));
+    }
+
+    #[test]
+    fn empty_text_has_no_lines() {
+        let doc = Document::new(String::new());
+        assert!(doc.lines().is_empty());
+        assert!(doc.paragraphs().is_empty());
+        assert_eq!(doc.line_column(0), (1, 1));
+    }
+}

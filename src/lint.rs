@@ -1,0 +1,82 @@
+//! The engine: runs every needed rule on a document, in category order, and wraps each kind's
+//! findings into diagnostics with the rule's message, severity and help.
+//!
+//! Noise rules run first and their spans are handed to the later rules, so that metadata is
+//! looked for outside page furniture. Noise rules run even when not selected if a metadata rule
+//! is selected, because the metadata rules depend on them; only selected rules report.
+
+use crate::civil_date::CivilDate;
+use crate::diagnostic::{Category, Diagnostic};
+use crate::document::{Document, Span};
+use crate::layout::Layout;
+use crate::metadata::Metadata;
+use crate::rule::{Rule, RuleSet};
+use crate::rules::{Context, Finding};
+
+/// Settings of a lint run that do not come from rule files.
+#[derive(Debug, Clone, Copy)]
+pub struct LintOptions {
+    /// Today's date: publication dates after tomorrow are not believed.
+    pub today: CivilDate,
+}
+
+/// Everything a lint run learnt about one document.
+#[derive(Debug, Clone, Default)]
+pub struct LintResult {
+    /// The findings of the selected rules, sorted by position then rule id.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The date and attribution found.
+    pub metadata: Metadata,
+}
+
+/// Lints one document with the selected rules of `rules`.
+pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResult {
+    let layout = Layout::of(doc);
+    let metadata_wanted = rules
+        .iter()
+        .any(|(rule, enabled)| enabled && rule.category == Category::Metadata);
+    let mut noise: Vec<Span> = Vec::new();
+    let mut metadata = Metadata::default();
+    let mut diagnostics = Vec::new();
+    for (rule, enabled) in rules.iter() {
+        let needed = enabled || (metadata_wanted && rule.category == Category::Noise);
+        if !needed {
+            continue;
+        }
+        let ctx = Context {
+            doc,
+            layout: &layout,
+            noise: &noise,
+            today: options.today,
+        };
+        let findings = rule.check.run(&ctx, &mut metadata);
+        if rule.category == Category::Noise {
+            noise.extend(findings.iter().map(|finding| finding.span));
+        }
+        if enabled {
+            diagnostics.extend(findings.into_iter().map(|finding| diagnostic(rule, finding)));
+        }
+    }
+    diagnostics.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
+    LintResult {
+        diagnostics,
+        metadata,
+    }
+}
+
+fn diagnostic(rule: &Rule, finding: Finding) -> Diagnostic {
+    let help = match finding.note {
+        Some(note) => format!("{} ({note})", rule.help),
+        None => rule.help.clone(),
+    };
+    Diagnostic {
+        rule: rule.id.clone(),
+        category: rule.category,
+        severity: rule.severity,
+        message: finding.message.unwrap_or_else(|| rule.message.clone()),
+        span: finding.span,
+        label: finding.label,
+        related: finding.related,
+        help,
+    }
+}

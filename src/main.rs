@@ -1,0 +1,3 @@
+//! The `seedlint` command line.
+
+fn main() {}

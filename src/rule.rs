@@ -1,0 +1,237 @@
+//! Rule files: the serde header every rule shares (id, kind, category, severity, message, help,
+//! explanation, examples), compiled into a [`Rule`] with the kind's own `[check]` table, and
+//! gathered into a [`RuleSet`] where later sources override earlier ones by id.
+//!
+//! Parsing happens in two steps so that errors point at the right bytes: the header is read with
+//! unknown fields denied (the `[check]` table skipped), then the `[check]` table is read into the
+//! kind's own strict config. Regexes compile here, once per run.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use toml::Spanned;
+
+use crate::diagnostic::{Category, Severity};
+use crate::error::RuleError;
+use crate::rules::{Check, KindName};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// Whether a rule's fix may be applied by `--fix` alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Applied by `--fix`.
+    Safe,
+    /// Applied only with `--unsafe-fixes`.
+    Unsafe,
+    /// The rule offers no fix.
+    None,
+}
+
+/// A rule's documentation under fixed headings, shown by `seedlint explain`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Explanation {
+    /// What the rule flags.
+    pub what: String,
+    /// Why it hurts a seed.
+    pub why: String,
+}
+
+/// Documents on which the rule must fire, and documents on which it must stay silent.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Examples {
+    /// Each must give at least one finding.
+    pub fire: Vec<String>,
+    /// Each must give none.
+    pub silent: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Header {
+    id: Spanned<String>,
+    kind: KindName,
+    category: Category,
+    severity: Severity,
+    message: String,
+    help: String,
+    fix: Applicability,
+    explain: Explanation,
+    examples: Examples,
+    #[serde(default, rename = "check")]
+    _check: Option<IgnoredAny>,
+}
+
+/// One compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// Unique kebab-case id.
+    pub id: String,
+    /// The built-in kind the rule configures.
+    pub kind: KindName,
+    /// The rule's category.
+    pub category: Category,
+    /// The rule's severity.
+    pub severity: Severity,
+    /// What a finding says.
+    pub message: String,
+    /// How to fix a finding.
+    pub help: String,
+    /// Whether `--fix` may apply the rule's fix.
+    pub fix: Applicability,
+    /// The rule's documentation.
+    pub explain: Explanation,
+    /// The rule's own examples.
+    pub examples: Examples,
+    /// Where the rule came from (a path; `rules/…` for the defaults).
+    pub source: String,
+    /// The compiled check.
+    pub check: Check,
+}
+
+impl Rule {
+    /// Parses and compiles one rule file.
+    pub fn parse(path: &str, text: &str) -> Result<Self, RuleError> {
+        let header: Header = toml::from_str(text).map_err(|error| {
+            RuleError::invalid(path, text, error.message(), error.span(), None)
+        })?;
+        let id_span = header.id.span();
+        let id = header.id.into_inner();
+        if !is_kebab_case(&id) {
+            return Err(RuleError::invalid(
+                path,
+                text,
+                format!("rule id `{id}` is not kebab-case"),
+                Some(id_span),
+                Some("use lower-case letters, digits and single hyphens, e.g. `share-widget`".into()),
+            ));
+        }
+        let check = Check::compile(header.kind, text).map_err(|error| {
+            RuleError::invalid(path, text, error.message, error.span, error.help)
+        })?;
+        Ok(Self {
+            id,
+            kind: header.kind,
+            category: header.category,
+            severity: header.severity,
+            message: header.message,
+            help: header.help,
+            fix: header.fix,
+            explain: header.explain,
+            examples: header.examples,
+            source: path.to_string(),
+            check,
+        })
+    }
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A group of rule files read together: the defaults, or one `--rules` directory.
+#[derive(Debug, Clone)]
+pub struct RuleSource {
+    /// Each file as (path, text).
+    pub files: Vec<(String, String)>,
+}
+
+impl RuleSource {
+    /// The rules compiled into the binary.
+    pub fn builtin() -> Self {
+        Self {
+            files: BUILTIN_RULES
+                .iter()
+                .map(|(path, text)| (path.to_string(), text.to_string()))
+                .collect(),
+        }
+    }
+}
+
+/// The rules of a run, in a stable order, with which of them are selected.
+#[derive(Debug)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    enabled: Vec<bool>,
+}
+
+impl RuleSet {
+    /// Compiles the sources in order; a rule in a later source replaces one with the same id.
+    pub fn load(sources: &[RuleSource]) -> Result<Self, RuleError> {
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        for source in sources {
+            let mut seen: HashMap<String, String> = HashMap::new();
+            for (path, text) in &source.files {
+                let rule = Rule::parse(path, text)?;
+                if let Some(first) = seen.insert(rule.id.clone(), path.clone()) {
+                    return Err(RuleError::DuplicateId {
+                        id: rule.id,
+                        first,
+                        second: path.clone(),
+                    });
+                }
+                match by_id.get(&rule.id) {
+                    Some(&index) => rules[index] = rule,
+                    None => {
+                        by_id.insert(rule.id.clone(), rules.len());
+                        rules.push(rule);
+                    }
+                }
+            }
+        }
+        rules.sort_by(|a, b| (a.category, a.kind, &a.id).cmp(&(b.category, b.kind, &b.id)));
+        let enabled = vec![true; rules.len()];
+        Ok(Self { rules, enabled })
+    }
+
+    /// The default rules alone.
+    pub fn builtin() -> Result<Self, RuleError> {
+        Self::load(&[RuleSource::builtin()])
+    }
+
+    /// Enables only the rules named by `select` (ids or categories; all when empty), then
+    /// disables those named by `ignore`.
+    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), RuleError> {
+        for name in select.iter().chain(ignore) {
+            let known = self.rules.iter().any(|rule| matches(rule, name));
+            if !known {
+                return Err(RuleError::UnknownSelector(name.clone()));
+            }
+        }
+        for (rule, enabled) in self.rules.iter().zip(self.enabled.iter_mut()) {
+            let selected = select.is_empty() || select.iter().any(|name| matches(rule, name));
+            *enabled = selected && !ignore.iter().any(|name| matches(rule, name));
+        }
+        Ok(())
+    }
+
+    /// All rules, in run order: by category, then kind, then id.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The rule with this id.
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|rule| rule.id == id)
+    }
+
+    /// Each rule with whether it is selected.
+    pub fn iter(&self) -> impl Iterator<Item = (&Rule, bool)> {
+        self.rules.iter().zip(self.enabled.iter().copied())
+    }
+}
+
+fn matches(rule: &Rule, name: &str) -> bool {
+    rule.id == name || rule.category.as_str() == name
+}

@@ -1,0 +1,266 @@
+//! The built-in rule kinds. A rule file names one kind and configures it with its `[check]`
+//! table; this module is the registry: one enum variant and one match arm per kind.
+//!
+//! A kind sees a [`Context`] (the document, its layout, the spans the noise rules claimed, today's
+//! date) and returns [`Finding`]s with byte spans; the engine in `lint.rs` turns them into
+//! diagnostics with the rule's message, severity and help.
+
+pub mod duplicate;
+pub mod menu_block;
+pub mod pattern;
+pub mod required_attribution;
+pub mod required_date;
+pub mod trailing_block;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::civil_date::CivilDate;
+use crate::diagnostic::Label;
+use crate::document::{Document, Span};
+use crate::layout::Layout;
+use crate::metadata::Metadata;
+
+/// The name of a built-in kind, as written in a rule file's `kind` field. The order of the
+/// variants is the order kinds run in within a category (the date before the attribution, which
+/// looks next to the date line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KindName {
+    /// Regexes matched against lines, paragraphs or the whole text.
+    Pattern,
+    /// Runs of short, unpunctuated lines (menus, link lists).
+    MenuBlock,
+    /// A marker line that starts furniture running to the end of the document.
+    TrailingBlock,
+    /// Paragraphs that appear twice, exactly or nearly.
+    Duplicate,
+    /// A publication date must be present.
+    RequiredDate,
+    /// An attribution (author, source, agency) must be present.
+    RequiredAttribution,
+}
+
+/// A compiled kind configuration.
+#[derive(Debug)]
+pub enum Check {
+    /// See [`pattern`].
+    Pattern(pattern::PatternCheck),
+    /// See [`menu_block`].
+    MenuBlock(menu_block::MenuBlockCheck),
+    /// See [`trailing_block`].
+    TrailingBlock(trailing_block::TrailingBlockCheck),
+    /// See [`duplicate`].
+    Duplicate(duplicate::DuplicateCheck),
+    /// See [`required_date`].
+    RequiredDate(required_date::RequiredDateCheck),
+    /// See [`required_attribution`].
+    RequiredAttribution(required_attribution::RequiredAttributionCheck),
+}
+
+/// Why a `[check]` table could not be compiled; `span` is a byte range of the rule file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileError {
+    /// What is wrong.
+    pub message: String,
+    /// Where, in the rule file.
+    pub span: Option<std::ops::Range<usize>>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl CompileError {
+    /// An error at `span` of the rule file.
+    pub fn at(message: impl Into<String>, span: std::ops::Range<usize>) -> Self {
+        Self {
+            message: message.into(),
+            span: Some(span),
+            help: None,
+        }
+    }
+}
+
+/// What every kind may look at.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The document being linted.
+    pub doc: &'a Document,
+    /// Where its article sits.
+    pub layout: &'a Layout,
+    /// Spans claimed by the noise rules so far, in no particular order.
+    pub noise: &'a [Span],
+    /// Today's date, the upper bound for publication dates.
+    pub today: CivilDate,
+}
+
+impl Context<'_> {
+    /// True when `span` overlaps any noise span.
+    pub fn in_noise(&self, span: Span) -> bool {
+        self.noise.iter().any(|noise| noise.overlaps(&span))
+    }
+}
+
+/// One place a kind flags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The bytes flagged.
+    pub span: Span,
+    /// Text for the primary label.
+    pub label: Option<String>,
+    /// Secondary labels.
+    pub related: Vec<Label>,
+    /// Replaces the rule's message when set.
+    pub message: Option<String>,
+    /// Added to the rule's help.
+    pub note: Option<String>,
+}
+
+impl Finding {
+    /// A finding at `span` with nothing more to say.
+    pub fn new(span: Span) -> Self {
+        Self {
+            span,
+            label: None,
+            related: Vec::new(),
+            message: None,
+            note: None,
+        }
+    }
+
+    /// Sets the primary label.
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn with_related(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.related.push(Label {
+            span,
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Replaces the rule's message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// Adds a note to the rule's help.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+}
+
+/// Reads the `[check]` table of a rule file into a kind's config, with spans into the file.
+fn parse_check<T: DeserializeOwned + Default>(text: &str) -> Result<T, CompileError> {
+    #[derive(Deserialize)]
+    struct CheckOnly<T> {
+        #[serde(default)]
+        check: T,
+    }
+    toml::from_str::<CheckOnly<T>>(text)
+        .map(|only| only.check)
+        .map_err(|error| CompileError {
+            message: error.message().to_string(),
+            span: error.span(),
+            help: None,
+        })
+}
+
+impl Check {
+    /// Compiles the `[check]` table of a rule file of the given kind.
+    pub fn compile(kind: KindName, text: &str) -> Result<Self, CompileError> {
+        Ok(match kind {
+            KindName::Pattern => Self::Pattern(pattern::compile(parse_check(text)?)?),
+            KindName::MenuBlock => Self::MenuBlock(menu_block::compile(parse_check(text)?)?),
+            KindName::TrailingBlock => {
+                Self::TrailingBlock(trailing_block::compile(parse_check(text)?)?)
+            }
+            KindName::Duplicate => Self::Duplicate(duplicate::compile(parse_check(text)?)?),
+            KindName::RequiredDate => {
+                Self::RequiredDate(required_date::compile(parse_check(text)?)?)
+            }
+            KindName::RequiredAttribution => {
+                Self::RequiredAttribution(required_attribution::compile(parse_check(text)?)?)
+            }
+        })
+    }
+
+    /// Runs the check; metadata kinds also record the value they found in `metadata`.
+    pub fn run(&self, ctx: &Context, metadata: &mut Metadata) -> Vec<Finding> {
+        match self {
+            Self::Pattern(check) => check.check(ctx),
+            Self::MenuBlock(check) => check.check(ctx),
+            Self::TrailingBlock(check) => check.check(ctx),
+            Self::Duplicate(check) => check.check(ctx),
+            Self::RequiredDate(check) => check.check(ctx, metadata),
+            Self::RequiredAttribution(check) => check.check(ctx, metadata),
+        }
+    }
+}
+
+/// Where in the document a rule may fire, relative to the article's main run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Placement {
+    /// Anywhere.
+    #[default]
+    Anywhere,
+    /// Only before the main run.
+    Head,
+    /// Only after the main run.
+    Tail,
+    /// Before or after the main run, never inside it.
+    OutsideBody,
+}
+
+impl Placement {
+    /// True when a line at `position` may be flagged.
+    pub fn accepts(self, position: crate::layout::Position) -> bool {
+        use crate::layout::Position;
+        match self {
+            Self::Anywhere => true,
+            Self::Head => position == Position::Head,
+            Self::Tail => position == Position::Tail,
+            Self::OutsideBody => position != Position::Body,
+        }
+    }
+}
+
+/// Compiles a list of regexes from a rule file into one alternation, pointing at the pattern
+/// that fails when one does.
+pub(crate) fn compile_patterns(
+    patterns: &[toml::Spanned<String>],
+    ignore_case: bool,
+    multi_line: bool,
+) -> Result<regex::Regex, CompileError> {
+    let build = |source: &str| {
+        regex::RegexBuilder::new(source)
+            .case_insensitive(ignore_case)
+            .multi_line(multi_line)
+            .build()
+    };
+    for pattern in patterns {
+        if let Err(error) = build(pattern.get_ref()) {
+            return Err(CompileError {
+                message: format!("invalid regex: {error}"),
+                span: Some(pattern.span()),
+                help: Some("regexes use the syntax of the Rust `regex` crate".into()),
+            });
+        }
+    }
+    let joined = patterns
+        .iter()
+        .map(|pattern| format!("(?:{})", pattern.get_ref()))
+        .collect::<Vec<_>>()
+        .join("|");
+    build(&joined).map_err(|error| CompileError {
+        message: format!("the patterns together do not compile: {error}"),
+        span: patterns.first().map(|pattern| pattern.span()),
+        help: None,
+    })
+}

@@ -1,0 +1,145 @@
+//! `pattern`: regexes matched against each line, each paragraph or the whole text, with optional
+//! conditions (maximum words, no terminal punctuation, placement relative to the article).
+//!
+//! Cheap conditions are tested before the regex, so most lines of an article never reach it.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{CompileError, Context, Finding, Placement, compile_patterns};
+use crate::document::Span;
+use crate::text;
+
+/// What one match is tested against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Each line, without its terminator.
+    #[default]
+    Line,
+    /// Each paragraph.
+    Paragraph,
+    /// The whole text, with `^`/`$` matching at line ends.
+    Text,
+}
+
+/// What a finding covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Extent {
+    /// The whole line or paragraph that matched.
+    #[default]
+    Unit,
+    /// Only the matched text.
+    Match,
+}
+
+/// The `[check]` table of a `pattern` rule.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PatternConfig {
+    /// Regexes; any one matching is a finding.
+    patterns: Vec<Spanned<String>>,
+    /// What the regexes are matched against.
+    #[serde(default)]
+    scope: Scope,
+    /// What a finding covers.
+    #[serde(default)]
+    extent: Extent,
+    /// Matching ignores case (default true).
+    #[serde(default = "default_true")]
+    ignore_case: bool,
+    /// Only lines or paragraphs with at most this many words.
+    max_words: Option<usize>,
+    /// Only lines or paragraphs that do not end a sentence.
+    #[serde(default)]
+    no_terminal_punctuation: bool,
+    /// Where in the document the rule may fire.
+    #[serde(default)]
+    placement: Placement,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// A compiled `pattern` rule.
+#[derive(Debug)]
+pub struct PatternCheck {
+    regex: regex::Regex,
+    scope: Scope,
+    extent: Extent,
+    max_words: Option<usize>,
+    no_terminal_punctuation: bool,
+    placement: Placement,
+}
+
+/// Compiles a `pattern` rule.
+pub fn compile(config: PatternConfig) -> Result<PatternCheck, CompileError> {
+    if config.patterns.is_empty() {
+        return Err(CompileError {
+            message: "a pattern rule needs at least one regex in `patterns`".into(),
+            span: None,
+            help: Some("add `patterns = ['...']` to the `[check]` table".into()),
+        });
+    }
+    let regex = compile_patterns(&config.patterns, config.ignore_case, config.scope == Scope::Text)?;
+    Ok(PatternCheck {
+        regex,
+        scope: config.scope,
+        extent: config.extent,
+        max_words: config.max_words,
+        no_terminal_punctuation: config.no_terminal_punctuation,
+        placement: config.placement,
+    })
+}
+
+impl PatternCheck {
+    /// Flags every line, paragraph or match the rule's conditions and regexes accept.
+    pub fn check(&self, ctx: &Context) -> Vec<Finding> {
+        match self.scope {
+            Scope::Line => {
+                let lines = ctx.doc.lines().iter().enumerate();
+                lines
+                    .filter_map(|(index, line)| self.check_unit(ctx, index, line.span))
+                    .collect()
+            }
+            Scope::Paragraph => {
+                let paragraphs = ctx.doc.paragraphs().iter();
+                paragraphs
+                    .filter_map(|paragraph| {
+                        self.check_unit(ctx, paragraph.first_line, paragraph.span)
+                    })
+                    .collect()
+            }
+            Scope::Text => self
+                .regex
+                .find_iter(ctx.doc.text())
+                .filter(|found| !found.is_empty())
+                .filter(|found| {
+                    let index = ctx.doc.line_index(found.start());
+                    self.placement.accepts(ctx.layout.position(index))
+                })
+                .map(|found| Finding::new(Span::new(found.start(), found.end())))
+                .collect(),
+        }
+    }
+
+    fn check_unit(&self, ctx: &Context, first_line: usize, span: Span) -> Option<Finding> {
+        let body = ctx.doc.slice(span);
+        if body.trim().is_empty() || !self.placement.accepts(ctx.layout.position(first_line)) {
+            return None;
+        }
+        if self.max_words.is_some_and(|max| text::word_count(body) > max) {
+            return None;
+        }
+        if self.no_terminal_punctuation && text::ends_with_terminal_punctuation(body) {
+            return None;
+        }
+        let found = self.regex.find(body)?;
+        Some(Finding::new(match self.extent {
+            Extent::Unit => span,
+            Extent::Match => Span::new(span.start + found.start(), span.start + found.end()),
+        }))
+    }
+}
