@@ -25,7 +25,8 @@ fn main() -> io::Result<()> {
     let mut files = Vec::new();
     collect(&rules_dir, &mut files)?;
     files.sort();
-    let mut out = String::from("/// The default rule files: (path relative to the repository, text).\n");
+    let mut out =
+        String::from("/// The default rule files: (path relative to the repository, text).\n");
     out.push_str("pub const BUILTIN_RULES: &[(&str, &str)] = &[\n");
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());

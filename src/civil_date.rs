@@ -38,11 +38,22 @@ impl CivilDate {
     /// The next calendar day.
     pub fn succ(self) -> Self {
         if self.day < days_in_month(self.year, self.month) {
-            Self { day: self.day + 1, ..self }
+            Self {
+                day: self.day + 1,
+                ..self
+            }
         } else if self.month < 12 {
-            Self { month: self.month + 1, day: 1, ..self }
+            Self {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            }
         } else {
-            Self { year: self.year + 1, month: 1, day: 1 }
+            Self {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
         }
     }
 }
@@ -73,7 +84,7 @@ mod tests {
     #[test]
     fn unix_days_round_trip_known_dates() {
         assert_eq!(CivilDate::from_unix_days(0).to_string(), "1970-01-01");
-        assert_eq!(CivilDate::from_unix_days(20_487).to_string(), "2026-02-04");
+        assert_eq!(CivilDate::from_unix_days(20_488).to_string(), "2026-02-04");
     }
 
     #[test]

@@ -84,10 +84,14 @@ pub struct Paragraph {
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum DecodeError {
     /// The bytes are not UTF-8; `offset` is the first bad byte.
-    #[error("not valid UTF-8 (first bad byte at offset {offset})")]
+    #[error("{line}:{column}: not valid UTF-8 (first bad byte at offset {offset})")]
     InvalidUtf8 {
         /// Byte offset of the first invalid byte.
         offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+        /// 1-based column (in bytes) of that byte.
+        column: usize,
     },
 }
 
@@ -113,11 +117,15 @@ impl Document {
 
     /// Decodes a file's bytes (UTF-8, optionally with a byte order mark) into a document.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, DecodeError> {
-        String::from_utf8(bytes)
-            .map(Self::new)
-            .map_err(|error| DecodeError::InvalidUtf8 {
-                offset: error.utf8_error().valid_up_to(),
-            })
+        String::from_utf8(bytes).map(Self::new).map_err(|error| {
+            let offset = error.utf8_error().valid_up_to();
+            let before = error.as_bytes().get(..offset).unwrap_or_default();
+            DecodeError::InvalidUtf8 {
+                offset,
+                line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+                column: before.iter().rev().take_while(|&&b| b != b'\n').count() + 1,
+            }
+        })
     }
 
     /// The whole text, byte for byte as in the file.
@@ -147,7 +155,9 @@ impl Document {
 
     /// The content of line `index` (without terminator).
     pub fn line_text(&self, index: usize) -> &str {
-        self.lines.get(index).map_or("", |line| self.slice(line.span))
+        self.lines
+            .get(index)
+            .map_or("", |line| self.slice(line.span))
     }
 
     /// True when line `index` holds nothing but white space.
@@ -283,7 +293,10 @@ mod tests {
         let text = format!("Heading\nSubtitle\n{long}\nShort heading\n{long}\n");
         let doc = Document::new(text);
         assert_eq!(doc.paragraphs().len(), 4);
-        assert_eq!(doc.paragraph_text(&doc.paragraphs()[0]), "Heading\nSubtitle");
+        assert_eq!(
+            doc.paragraph_text(&doc.paragraphs()[0]),
+            "Heading\nSubtitle"
+        );
     }
 
     #[test]
@@ -295,8 +308,13 @@ mod tests {
 
     #[test]
     fn invalid_utf8_reports_first_bad_byte() {
-        let error = Document::from_bytes(b"ok \xff".to_vec()).err();
-        assert_eq!(error, Some(DecodeError::InvalidUtf8 { offset: 3 }));
+        let error = Document::from_bytes(b"a\nok \xff".to_vec()).err();
+        let expected = DecodeError::InvalidUtf8 {
+            offset: 5,
+            line: 2,
+            column: 4,
+        };
+        assert_eq!(error, Some(expected));
     }
 
     #[test]

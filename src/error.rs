@@ -4,27 +4,33 @@
 use miette::{NamedSource, SourceSpan};
 use thiserror::Error;
 
+/// A rule file that is not valid TOML, has an unknown kind or field, or a value a kind rejects.
+#[derive(Debug, Error, miette::Diagnostic)]
+#[error("invalid rule file {path}: {message}")]
+#[diagnostic(code(seedlint::rule_file))]
+pub struct InvalidRuleFile {
+    /// The rule file.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// The file's text.
+    #[source_code]
+    pub source_code: NamedSource<String>,
+    /// Where it is wrong, when known.
+    #[label("here")]
+    pub span: Option<SourceSpan>,
+    /// How to fix it.
+    #[help]
+    pub help: Option<String>,
+}
+
 /// A rule file that cannot be used, or a set of rule files that does not fit together.
 #[derive(Debug, Error, miette::Diagnostic)]
 pub enum RuleError {
-    /// The file is not valid TOML, has an unknown kind or field, or a value a kind rejects.
-    #[error("invalid rule file {path}: {message}")]
-    #[diagnostic(code(seedlint::rule_file))]
-    Invalid {
-        /// The rule file.
-        path: String,
-        /// What is wrong.
-        message: String,
-        /// The file's text.
-        #[source_code]
-        source_code: NamedSource<String>,
-        /// Where it is wrong, when known.
-        #[label("here")]
-        span: Option<SourceSpan>,
-        /// How to fix it.
-        #[help]
-        help: Option<String>,
-    },
+    /// See [`InvalidRuleFile`].
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Invalid(Box<InvalidRuleFile>),
     /// Two rule files in the same set share an id.
     #[error("rule id `{id}` is defined twice: in {first} and in {second}")]
     #[diagnostic(
@@ -43,7 +49,9 @@ pub enum RuleError {
     #[error("unknown rule or category `{0}`")]
     #[diagnostic(
         code(seedlint::unknown_selector),
-        help("`seedlint rules` lists the rule ids; categories are noise, duplicate, format, metadata")
+        help(
+            "`seedlint rules` lists the rule ids; categories are noise, duplicate, format, metadata"
+        )
     )]
     UnknownSelector(String),
 }
@@ -57,12 +65,12 @@ impl RuleError {
         span: Option<std::ops::Range<usize>>,
         help: Option<String>,
     ) -> Self {
-        Self::Invalid {
+        Self::Invalid(Box::new(InvalidRuleFile {
             path: path.to_string(),
             message: message.into(),
             source_code: NamedSource::new(path, text.to_string()),
             span: span.map(|range| SourceSpan::from(range.start..range.end)),
             help,
-        }
+        }))
     }
 }

@@ -3,8 +3,9 @@
 //! can ask where a line stands relative to the article instead of counting lines from the edges.
 //!
 //! The main run is the maximum-sum stretch of paragraphs where a prose paragraph scores its word
-//! count and any other paragraph costs a fixed penalty plus its own words: a heading inside an
-//! article costs little, a block of menus or teasers costs more than the prose it would join.
+//! count and any other paragraph costs its own words plus a penalty that grows with each
+//! non-prose paragraph in a row: a heading inside an article costs little, a block of furniture
+//! (markers, teaser titles, widgets) costs more than the teaser prose it would join.
 
 use crate::document::Document;
 use crate::text;
@@ -12,7 +13,7 @@ use crate::text;
 /// A paragraph needs this many words, and a terminal mark, to count as prose.
 const PROSE_MIN_WORDS: usize = 10;
 
-/// What a non-prose paragraph costs, on top of its own word count.
+/// What the n-th non-prose paragraph in a row costs, times n, on top of its own word count.
 const NON_PROSE_PENALTY: i64 = 12;
 
 /// Where a line stands relative to the article's main run.
@@ -38,13 +39,16 @@ impl Layout {
     pub fn of(doc: &Document) -> Self {
         let mut best: Option<(i64, usize, usize)> = None;
         let mut current: Option<(i64, usize)> = None;
+        let mut non_prose_in_a_row = 0;
         for (index, paragraph) in doc.paragraphs().iter().enumerate() {
             let body = doc.paragraph_text(paragraph);
             let words = text::word_count(body) as i64;
             let score = if text::is_sentence_like(body, PROSE_MIN_WORDS) {
+                non_prose_in_a_row = 0;
                 words
             } else {
-                -(NON_PROSE_PENALTY + words)
+                non_prose_in_a_row += 1;
+                -(NON_PROSE_PENALTY * non_prose_in_a_row + words)
             };
             let (sum, start) = match current {
                 Some((sum, start)) if sum > 0 => (sum + score, start),
@@ -57,7 +61,10 @@ impl Layout {
         }
         let paragraphs = doc.paragraphs();
         let main_run = best.and_then(|(_, first, last)| {
-            Some((paragraphs.get(first)?.first_line, paragraphs.get(last)?.last_line))
+            Some((
+                paragraphs.get(first)?.first_line,
+                paragraphs.get(last)?.last_line,
+            ))
         });
         Self { main_run }
     }

@@ -54,7 +54,11 @@ pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResul
             noise.extend(findings.iter().map(|finding| finding.span));
         }
         if enabled {
-            diagnostics.extend(findings.into_iter().map(|finding| diagnostic(rule, finding)));
+            diagnostics.extend(
+                findings
+                    .into_iter()
+                    .map(|finding| diagnostic(rule, finding)),
+            );
         }
     }
     diagnostics.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));

@@ -1,3 +1,8 @@
-//! The `seedlint` command line.
+//! The `seedlint` command line. `cli/` is a module of the binary only, so the library cannot
+//! reach it: all I/O and terminal handling stay here.
 
-fn main() {}
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

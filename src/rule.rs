@@ -96,9 +96,8 @@ pub struct Rule {
 impl Rule {
     /// Parses and compiles one rule file.
     pub fn parse(path: &str, text: &str) -> Result<Self, RuleError> {
-        let header: Header = toml::from_str(text).map_err(|error| {
-            RuleError::invalid(path, text, error.message(), error.span(), None)
-        })?;
+        let header: Header = toml::from_str(text)
+            .map_err(|error| RuleError::invalid(path, text, error.message(), error.span(), None))?;
         let id_span = header.id.span();
         let id = header.id.into_inner();
         if !is_kebab_case(&id) {
@@ -107,7 +106,9 @@ impl Rule {
                 text,
                 format!("rule id `{id}` is not kebab-case"),
                 Some(id_span),
-                Some("use lower-case letters, digits and single hyphens, e.g. `share-widget`".into()),
+                Some(
+                    "use lower-case letters, digits and single hyphens, e.g. `share-widget`".into(),
+                ),
             ));
         }
         let check = Check::compile(header.kind, text).map_err(|error| {

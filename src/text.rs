@@ -48,6 +48,9 @@ mod tests {
     fn sentence_like_needs_words_and_punctuation() {
         assert!(is_sentence_like("This is a short sentence.", 5));
         assert!(!is_sentence_like("Too short.", 5));
-        assert!(!is_sentence_like("Many words but no full stop at the end here", 5));
+        assert!(!is_sentence_like(
+            "Many words but no full stop at the end here",
+            5
+        ));
     }
 }

@@ -92,7 +92,12 @@ impl miette::Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let diagnostic = self.diagnostic;
         let primary = LabeledSpan::new_primary_with_span(
-            Some(diagnostic.label.clone().unwrap_or_else(|| diagnostic.rule.clone())),
+            Some(
+                diagnostic
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| diagnostic.rule.clone()),
+            ),
             diagnostic.span.start..diagnostic.span.end,
         );
         let related = diagnostic.related.iter().map(|label| {
@@ -102,8 +107,8 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-/// Writes a graphical report for every finding.
-pub fn write(reports: &[FileReport], options: &FullOptions, out: &mut dyn Write) -> io::Result<()> {
+/// Writes a graphical report for every finding of the file.
+pub fn write(report: &FileReport, options: &FullOptions, out: &mut dyn Write) -> io::Result<()> {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -112,21 +117,19 @@ pub fn write(reports: &[FileReport], options: &FullOptions, out: &mut dyn Write)
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_context_lines(1);
-    for report in reports {
-        for diagnostic in &report.diagnostics {
-            let rendered = Report {
-                diagnostic,
-                source: NamedText {
-                    name: &report.path,
-                    text: report.document.text(),
-                },
-            };
-            let mut text = String::new();
-            handler
-                .render_report(&mut text, &rendered)
-                .map_err(io::Error::other)?;
-            writeln!(out, "{text}")?;
-        }
+    for diagnostic in report.diagnostics {
+        let rendered = Report {
+            diagnostic,
+            source: NamedText {
+                name: report.path,
+                text: report.document.text(),
+            },
+        };
+        let mut text = String::new();
+        handler
+            .render_report(&mut text, &rendered)
+            .map_err(io::Error::other)?;
+        writeln!(out, "{text}")?;
     }
     Ok(())
 }

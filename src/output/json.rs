@@ -73,19 +73,20 @@ fn finding<'a>(path: &'a str, doc: &Document, diagnostic: &'a Diagnostic) -> Jso
     }
 }
 
-/// Writes all findings as one pretty-printed JSON array.
-pub fn write_findings(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let findings: Vec<JsonFinding> = reports
-        .iter()
-        .flat_map(|report| {
-            report
-                .diagnostics
-                .iter()
-                .map(|diagnostic| finding(&report.path, &report.document, diagnostic))
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &findings)?;
-    writeln!(out)
+/// Writes the file's findings as JSON objects, one a line, separated by commas (the caller
+/// wraps all files in one array).
+pub fn write_findings(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for (index, diagnostic) in report.diagnostics.iter().enumerate() {
+        if index > 0 {
+            out.write_all(b",\n")?;
+        }
+        out.write_all(b"  ")?;
+        serde_json::to_writer(
+            &mut *out,
+            &finding(report.path, report.document, diagnostic),
+        )?;
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -94,15 +95,13 @@ struct JsonMetadata<'a> {
     metadata: &'a Metadata,
 }
 
-/// Writes one object per file with the metadata found.
-pub fn write_metadata(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let files: Vec<JsonMetadata> = reports
-        .iter()
-        .map(|report| JsonMetadata {
-            path: &report.path,
-            metadata: &report.metadata,
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &files)?;
-    writeln!(out)
+/// Writes the file's metadata as one JSON object (the caller wraps all files in one array).
+pub fn write_metadata(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"  ")?;
+    let object = JsonMetadata {
+        path: report.path,
+        metadata: report.metadata,
+    };
+    serde_json::to_writer(&mut *out, &object)?;
+    Ok(())
 }

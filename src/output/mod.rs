@@ -1,5 +1,6 @@
-//! Renderers: each output format turns the same per-file reports into text on a writer the
-//! caller passes. One file per format; [`Format`] picks one.
+//! Renderers: each output format turns a file's report into bytes. A file is rendered on the
+//! worker that linted it (so its document can be dropped at once) and the buffers are joined
+//! in path order by [`write_rendered`]. One file per format; [`Format`] picks one.
 
 mod concise;
 mod full;
@@ -24,38 +25,64 @@ pub enum Format {
     Json,
 }
 
+/// The output formats of `seedlint meta`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetaFormat {
+    /// A few indented lines per file.
+    Text,
+    /// One JSON array with an object per file.
+    Json,
+}
+
 /// The result of linting one file.
 #[derive(Debug)]
-pub struct FileReport {
+pub struct FileReport<'a> {
     /// The path as shown to the user.
-    pub path: String,
+    pub path: &'a str,
     /// The linted document.
-    pub document: Document,
+    pub document: &'a Document,
     /// Its findings.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: &'a [Diagnostic],
     /// The date and attribution found.
-    pub metadata: Metadata,
+    pub metadata: &'a Metadata,
 }
 
-/// Writes the findings of `reports` in `format`.
-pub fn write_findings(
+/// Renders the findings of one file.
+pub fn render_findings(
     format: Format,
-    reports: &[FileReport],
+    report: &FileReport,
     full: &FullOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
     match format {
-        Format::Full => full::write(reports, full, out),
-        Format::Concise => concise::write(reports, out),
-        Format::Json => json::write_findings(reports, out),
+        Format::Full => full::write(report, full, &mut out)?,
+        Format::Concise => concise::write(report, &mut out)?,
+        Format::Json => json::write_findings(report, &mut out)?,
     }
+    Ok(out)
 }
 
-/// Writes the metadata of `reports`, as JSON (one object per file) or as text.
-pub fn write_metadata(reports: &[FileReport], as_json: bool, out: &mut dyn Write) -> io::Result<()> {
-    if as_json {
-        json::write_metadata(reports, out)
-    } else {
-        concise::write_metadata(reports, out)
+/// Renders the metadata of one file.
+pub fn render_metadata(format: MetaFormat, report: &FileReport) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match format {
+        MetaFormat::Text => concise::write_metadata(report, &mut out)?,
+        MetaFormat::Json => json::write_metadata(report, &mut out)?,
     }
+    Ok(out)
+}
+
+/// Writes the rendered buffers of every file in order; JSON buffers become one array.
+pub fn write_rendered(json: bool, buffers: &[&[u8]], out: &mut dyn Write) -> io::Result<()> {
+    if !json {
+        return buffers.iter().try_for_each(|buffer| out.write_all(buffer));
+    }
+    out.write_all(b"[")?;
+    let mut first = true;
+    for buffer in buffers.iter().filter(|buffer| !buffer.is_empty()) {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        out.write_all(buffer)?;
+        first = false;
+    }
+    out.write_all(if first { b"]\n" } else { b"\n]\n" })
 }

@@ -70,7 +70,11 @@ pub fn compile(config: MenuBlockConfig) -> Result<MenuBlockCheck, CompileError> 
         max_words: config.max_words,
         max_gap: config.max_gap,
         max_stopword_share: config.max_stopword_share,
-        stopwords: config.stopwords.into_iter().map(|w| w.to_lowercase()).collect(),
+        stopwords: config
+            .stopwords
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
         placement: config.placement,
     })
 }
@@ -133,7 +137,8 @@ impl MenuBlockCheck {
     }
 
     fn is_stopword(&self, word: &str) -> bool {
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        // Only sentence punctuation is trimmed: "A+" (a font-size button) is not the word "a".
+        let bare = word.trim_matches(|c: char| ",.;:!?\"'()«»“”„‘’".contains(c));
         !bare.is_empty() && self.stopwords.contains(&bare.to_lowercase())
     }
 
@@ -143,7 +148,8 @@ impl MenuBlockCheck {
         if run.lines >= self.min_lines && share <= self.max_stopword_share {
             let span = ctx.doc.lines_span(run.first, run.last);
             findings.push(
-                Finding::new(span).with_label(format!("{} short lines without sentences", run.lines)),
+                Finding::new(span)
+                    .with_label(format!("{} short lines without sentences", run.lines)),
             );
         }
     }

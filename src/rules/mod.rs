@@ -216,6 +216,8 @@ pub enum Placement {
     Tail,
     /// Before or after the main run, never inside it.
     OutsideBody,
+    /// Inside or after the main run, never before it.
+    BodyOrTail,
 }
 
 impl Placement {
@@ -227,6 +229,7 @@ impl Placement {
             Self::Head => position == Position::Head,
             Self::Tail => position == Position::Tail,
             Self::OutsideBody => position != Position::Body,
+            Self::BodyOrTail => position != Position::Head,
         }
     }
 }
@@ -242,6 +245,7 @@ pub(crate) fn compile_patterns(
         regex::RegexBuilder::new(source)
             .case_insensitive(ignore_case)
             .multi_line(multi_line)
+            .crlf(multi_line)
             .build()
     };
     for pattern in patterns {

@@ -30,7 +30,7 @@ pub enum Extent {
     /// The whole line or paragraph that matched.
     #[default]
     Unit,
-    /// Only the matched text.
+    /// Only the matched text, or its first capture group when the regex has one.
     Match,
 }
 
@@ -83,7 +83,11 @@ pub fn compile(config: PatternConfig) -> Result<PatternCheck, CompileError> {
             help: Some("add `patterns = ['...']` to the `[check]` table".into()),
         });
     }
-    let regex = compile_patterns(&config.patterns, config.ignore_case, config.scope == Scope::Text)?;
+    let regex = compile_patterns(
+        &config.patterns,
+        config.ignore_case,
+        config.scope == Scope::Text,
+    )?;
     Ok(PatternCheck {
         regex,
         scope: config.scope,
@@ -97,49 +101,64 @@ pub fn compile(config: PatternConfig) -> Result<PatternCheck, CompileError> {
 impl PatternCheck {
     /// Flags every line, paragraph or match the rule's conditions and regexes accept.
     pub fn check(&self, ctx: &Context) -> Vec<Finding> {
+        let mut findings = Vec::new();
         match self.scope {
             Scope::Line => {
-                let lines = ctx.doc.lines().iter().enumerate();
-                lines
-                    .filter_map(|(index, line)| self.check_unit(ctx, index, line.span))
-                    .collect()
+                for (index, line) in ctx.doc.lines().iter().enumerate() {
+                    self.check_unit(ctx, index, line.span, &mut findings);
+                }
             }
             Scope::Paragraph => {
-                let paragraphs = ctx.doc.paragraphs().iter();
-                paragraphs
-                    .filter_map(|paragraph| {
-                        self.check_unit(ctx, paragraph.first_line, paragraph.span)
-                    })
-                    .collect()
+                for paragraph in ctx.doc.paragraphs() {
+                    self.check_unit(ctx, paragraph.first_line, paragraph.span, &mut findings);
+                }
             }
-            Scope::Text => self
-                .regex
-                .find_iter(ctx.doc.text())
-                .filter(|found| !found.is_empty())
-                .filter(|found| {
-                    let index = ctx.doc.line_index(found.start());
-                    self.placement.accepts(ctx.layout.position(index))
-                })
-                .map(|found| Finding::new(Span::new(found.start(), found.end())))
-                .collect(),
+            Scope::Text => {
+                let whole = Span::new(0, ctx.doc.text().len());
+                for span in self.matches(ctx.doc.text(), whole.start) {
+                    let index = ctx.doc.line_index(span.start);
+                    if self.placement.accepts(ctx.layout.position(index)) {
+                        findings.push(Finding::new(span));
+                    }
+                }
+            }
+        }
+        findings
+    }
+
+    fn check_unit(&self, ctx: &Context, first_line: usize, span: Span, out: &mut Vec<Finding>) {
+        let body = ctx.doc.slice(span);
+        if body.trim().is_empty() || !self.placement.accepts(ctx.layout.position(first_line)) {
+            return;
+        }
+        if self
+            .max_words
+            .is_some_and(|max| text::word_count(body) > max)
+        {
+            return;
+        }
+        if self.no_terminal_punctuation && text::ends_with_terminal_punctuation(body) {
+            return;
+        }
+        match self.extent {
+            Extent::Unit if self.regex.is_match(body) => out.push(Finding::new(span)),
+            Extent::Unit => {}
+            Extent::Match => out.extend(self.matches(body, span.start).map(Finding::new)),
         }
     }
 
-    fn check_unit(&self, ctx: &Context, first_line: usize, span: Span) -> Option<Finding> {
-        let body = ctx.doc.slice(span);
-        if body.trim().is_empty() || !self.placement.accepts(ctx.layout.position(first_line)) {
-            return None;
-        }
-        if self.max_words.is_some_and(|max| text::word_count(body) > max) {
-            return None;
-        }
-        if self.no_terminal_punctuation && text::ends_with_terminal_punctuation(body) {
-            return None;
-        }
-        let found = self.regex.find(body)?;
-        Some(Finding::new(match self.extent {
-            Extent::Unit => span,
-            Extent::Match => Span::new(span.start + found.start(), span.start + found.end()),
-        }))
+    /// The spans flagged in `haystack` (which starts at byte `offset` of the document): each
+    /// non-empty match, or with `extent = "match"` its first participating capture group.
+    fn matches<'h>(&'h self, haystack: &'h str, offset: usize) -> impl Iterator<Item = Span> + 'h {
+        self.regex
+            .captures_iter(haystack)
+            .filter_map(move |captures| {
+                let whole = captures.get(0).filter(|whole| !whole.is_empty())?;
+                let part = match self.extent {
+                    Extent::Match => captures.iter().skip(1).flatten().next().unwrap_or(whole),
+                    Extent::Unit => whole,
+                };
+                Some(Span::new(offset + part.start(), offset + part.end()))
+            })
     }
 }

@@ -15,7 +15,9 @@ pub struct RequiredAttributionConfig {}
 pub struct RequiredAttributionCheck;
 
 /// Compiles a `required-attribution` rule.
-pub fn compile(_config: RequiredAttributionConfig) -> Result<RequiredAttributionCheck, CompileError> {
+pub fn compile(
+    _config: RequiredAttributionConfig,
+) -> Result<RequiredAttributionCheck, CompileError> {
     Ok(RequiredAttributionCheck)
 }
 

@@ -16,7 +16,8 @@ pub struct TrailingBlockConfig {
     markers: Vec<Spanned<String>>,
     /// A marker line has at most this many words.
     max_marker_words: usize,
-    /// Where the marker may stand (default: after the main run).
+    /// Where the marker may stand (default: after the main run; `body-or-tail` when teasers
+    /// after the marker can outweigh the article).
     #[serde(default = "default_placement")]
     placement: Placement,
 }
@@ -67,7 +68,10 @@ impl TrailingBlockCheck {
             .rev()
             .find(|&index| !doc.is_blank_line(index))
             .unwrap_or(first);
-        let label = format!("page furniture from “{}” to the end", doc.line_text(first).trim());
+        let label = format!(
+            "page furniture from “{}” to the end",
+            doc.line_text(first).trim()
+        );
         vec![Finding::new(doc.lines_span(first, last)).with_label(label)]
     }
 }

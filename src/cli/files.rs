@@ -1,0 +1,121 @@
+//! Everything that touches the filesystem: walking the paths to lint, reading and decoding
+//! seeds, and reading `--rules` directories.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ignore::{WalkBuilder, WalkState};
+use seedlint::document::Document;
+use seedlint::rule::RuleSource;
+
+/// File extensions linted when walking a folder (explicitly named files are always linted).
+const SEED_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// A problem with one path; the run goes on and exits 2 at the end.
+#[derive(Debug)]
+pub struct PathError {
+    /// The path.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// The seed files under `paths`, sorted, plus the paths that could not be walked.
+pub fn collect_seeds(paths: &[PathBuf], threads: usize) -> (Vec<PathBuf>, Vec<PathError>) {
+    let found = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    for path in paths {
+        if path.is_file() {
+            push(&found, path.clone());
+            continue;
+        }
+        if !path.exists() {
+            push(
+                &errors,
+                PathError {
+                    path: path.clone(),
+                    message: "no such file or directory".into(),
+                },
+            );
+            continue;
+        }
+        WalkBuilder::new(path)
+            .threads(threads)
+            .build_parallel()
+            .run(|| {
+                Box::new(|entry| {
+                    match entry {
+                        Ok(entry) if is_seed(entry.path(), entry.file_type()) => {
+                            push(&found, entry.into_path());
+                        }
+                        Ok(_) => {}
+                        Err(error) => push(
+                            &errors,
+                            PathError {
+                                path: path.clone(),
+                                message: error.to_string(),
+                            },
+                        ),
+                    }
+                    WalkState::Continue
+                })
+            });
+    }
+    let mut found = found
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    found.sort();
+    found.dedup();
+    let errors = errors
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    (found, errors)
+}
+
+fn push<T>(list: &Mutex<Vec<T>>, item: T) {
+    list.lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .push(item);
+}
+
+fn is_seed(path: &Path, file_type: Option<fs::FileType>) -> bool {
+    file_type.is_some_and(|kind| kind.is_file())
+        && path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| {
+                SEED_EXTENSIONS
+                    .iter()
+                    .any(|seed| ext.eq_ignore_ascii_case(seed))
+            })
+}
+
+/// Reads and decodes one seed.
+pub fn read_seed(path: &Path) -> Result<Document, String> {
+    let bytes = fs::read(path).map_err(|error| error.to_string())?;
+    Document::from_bytes(bytes).map_err(|error| format!("{error}; seeds must be UTF-8"))
+}
+
+/// Reads every `*.toml` file under `dir` (sorted) as one rule source.
+pub fn read_rules_dir(dir: &Path) -> Result<RuleSource, PathError> {
+    let error = |path: &Path, message: String| PathError {
+        path: path.to_path_buf(),
+        message,
+    };
+    if !dir.is_dir() {
+        return Err(error(dir, "not a directory".into()));
+    }
+    let mut files = Vec::new();
+    for entry in WalkBuilder::new(dir).standard_filters(false).build() {
+        let entry = entry.map_err(|e| error(dir, e.to_string()))?;
+        let path = entry.path();
+        let is_toml = path.extension().is_some_and(|ext| ext == "toml");
+        if is_toml && entry.file_type().is_some_and(|kind| kind.is_file()) {
+            let text = fs::read_to_string(path).map_err(|e| error(path, e.to_string()))?;
+            files.push((path.display().to_string(), text));
+        }
+    }
+    files.sort();
+    Ok(RuleSource { files })
+}
