@@ -11,10 +11,15 @@ use crate::document::Document;
 use crate::text;
 
 /// A paragraph needs this many words, and a terminal mark, to count as prose.
-const PROSE_MIN_WORDS: usize = 10;
+pub const PROSE_MIN_WORDS: usize = 10;
 
 /// What the n-th non-prose paragraph in a row costs, times n, on top of its own word count.
 const NON_PROSE_PENALTY: i64 = 12;
+
+/// True when a paragraph reads like article prose: enough words and a terminal mark.
+pub fn is_prose(paragraph: &str) -> bool {
+    text::is_sentence_like(paragraph, PROSE_MIN_WORDS)
+}
 
 /// Where a line stands relative to the article's main run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +48,7 @@ impl Layout {
         for (index, paragraph) in doc.paragraphs().iter().enumerate() {
             let body = doc.paragraph_text(paragraph);
             let words = text::word_count(body) as i64;
-            let score = if text::is_sentence_like(body, PROSE_MIN_WORDS) {
+            let score = if is_prose(body) {
                 non_prose_in_a_row = 0;
                 words
             } else {

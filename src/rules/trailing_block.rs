@@ -1,11 +1,16 @@
 //! `trailing-block`: a marker line ("Related articles", "Popular", "RECOMMEND:", "Top Bottom",
-//! a share widget…) after the article's main run starts page furniture that runs to the end of
-//! the document.
+//! a share widget…) starts page furniture that runs to the end of the document.
+//!
+//! Sites also drop such boxes into the middle of an article ("Trending News" and five headlines,
+//! then the article goes on). So the block stops before the first dense stretch of prose after
+//! the marker (a number of prose paragraphs in a row, set in the rule file): teaser lists
+//! alternate headlines and leads, an article's continuation does not.
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::{CompileError, Context, Finding, Placement, compile_patterns};
+use crate::layout::is_prose;
 use crate::text;
 
 /// The `[check]` table of a `trailing-block` rule.
@@ -20,6 +25,9 @@ pub struct TrailingBlockConfig {
     /// after the marker can outweigh the article).
     #[serde(default = "default_placement")]
     placement: Placement,
+    /// The block ends before this many prose paragraphs in a row (0: always to the end).
+    #[serde(default)]
+    stop_at_prose_run: usize,
 }
 
 fn default_placement() -> Placement {
@@ -32,6 +40,7 @@ pub struct TrailingBlockCheck {
     markers: regex::Regex,
     max_marker_words: usize,
     placement: Placement,
+    stop_at_prose_run: usize,
 }
 
 /// Compiles a `trailing-block` rule.
@@ -47,31 +56,66 @@ pub fn compile(config: TrailingBlockConfig) -> Result<TrailingBlockCheck, Compil
         markers: compile_patterns(&config.markers, true, false)?,
         max_marker_words: config.max_marker_words,
         placement: config.placement,
+        stop_at_prose_run: config.stop_at_prose_run,
     })
 }
 
 impl TrailingBlockCheck {
-    /// Flags the block from the first marker line to the last non-blank line.
+    /// Flags each block from a marker line to the end of the document, or to the dense prose
+    /// that follows an inline box.
     pub fn check(&self, ctx: &Context) -> Vec<Finding> {
         let doc = ctx.doc;
-        let marker = (0..doc.lines().len()).find(|&index| {
-            let line = doc.line_text(index).trim();
-            !line.is_empty()
-                && text::word_count(line) <= self.max_marker_words
-                && self.placement.accepts(ctx.layout.position(index))
-                && self.markers.is_match(line)
-        });
-        let Some(first) = marker else {
-            return Vec::new();
-        };
+        let mut findings = Vec::new();
+        let mut from = 0;
+        while let Some(first) = (from..doc.lines().len()).find(|&i| self.is_marker(ctx, i)) {
+            let (last, to_end) = self.block_end(ctx, first);
+            let marker = doc.line_text(first).trim();
+            let label = if to_end {
+                format!("page furniture from “{marker}” to the end")
+            } else {
+                format!("a box of page furniture headed “{marker}”")
+            };
+            findings.push(Finding::new(doc.lines_span(first, last)).with_label(label));
+            if to_end {
+                break;
+            }
+            from = last + 1;
+        }
+        findings
+    }
+
+    fn is_marker(&self, ctx: &Context, index: usize) -> bool {
+        let line = ctx.doc.line_text(index).trim();
+        !line.is_empty()
+            && text::word_count(line) <= self.max_marker_words
+            && self.placement.accepts(ctx.layout.position(index))
+            && self.markers.is_match(line)
+    }
+
+    /// The last line of the block that starts at line `first`, and whether it runs to the end.
+    fn block_end(&self, ctx: &Context, first: usize) -> (usize, bool) {
+        let doc = ctx.doc;
+        let paragraphs = doc.paragraphs();
+        let start = paragraphs.partition_point(|paragraph| paragraph.last_line < first);
+        let mut in_a_row = 0;
+        for (index, paragraph) in paragraphs.iter().enumerate().skip(start) {
+            in_a_row = if is_prose(doc.paragraph_text(paragraph)) {
+                in_a_row + 1
+            } else {
+                0
+            };
+            if self.stop_at_prose_run > 0 && in_a_row >= self.stop_at_prose_run {
+                let before_run = (index + 1 - in_a_row).checked_sub(1);
+                let last = before_run
+                    .and_then(|i| paragraphs.get(i))
+                    .map_or(first, |paragraph| paragraph.last_line.max(first));
+                return (last, false);
+            }
+        }
         let last = (first..doc.lines().len())
             .rev()
             .find(|&index| !doc.is_blank_line(index))
             .unwrap_or(first);
-        let label = format!(
-            "page furniture from “{}” to the end",
-            doc.line_text(first).trim()
-        );
-        vec![Finding::new(doc.lines_span(first, last)).with_label(label)]
+        (last, true)
     }
 }
