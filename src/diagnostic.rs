@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::Span;
+use crate::fix::Fix;
 
 /// What family of problem a rule looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -86,4 +87,6 @@ pub struct Diagnostic {
     pub related: Vec<Label>,
     /// How to fix it.
     pub help: String,
+    /// The edits that fix it, when the rule offers a fix.
+    pub fix: Option<Fix>,
 }

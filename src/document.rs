@@ -19,7 +19,7 @@ const BOM: &str = "\u{feff}";
 const STANDALONE_LINE_CHARS: usize = 100;
 
 /// A half-open byte range `[start, end)` into a document's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,
@@ -198,6 +198,49 @@ impl Document {
     }
 }
 
+impl Document {
+    /// The line ending the document uses (`\r\n` when its first line ends so, else `\n`).
+    pub fn newline(&self) -> &'static str {
+        let first = self.lines.first();
+        let crlf = first.is_some_and(|line| line.end_with_terminator == line.span.end + 2);
+        if crlf { "\r\n" } else { "\n" }
+    }
+
+    /// The bytes to delete to remove lines `first..=last` without leaving a run of blank lines:
+    /// the lines with their terminators, plus the blank lines after them when a blank line (or
+    /// the start) precedes them, plus the blank lines before them when nothing follows.
+    pub fn line_deletion(&self, first: usize, last: usize) -> Span {
+        let (Some(first_line), Some(last_line)) = (self.lines.get(first), self.lines.get(last))
+        else {
+            return Span::default();
+        };
+        let mut start = first_line.span.start;
+        let mut end = last_line.end_with_terminator;
+        let mut next = last + 1;
+        if first == 0 || self.is_blank_line(first - 1) {
+            while next < self.lines.len() && self.is_blank_line(next) {
+                end = self.lines[next].end_with_terminator;
+                next += 1;
+            }
+        }
+        if next >= self.lines.len() {
+            let mut previous = first;
+            while previous > 0 && self.is_blank_line(previous - 1) {
+                previous -= 1;
+                start = self.lines[previous].span.start;
+            }
+        }
+        Span::new(start, end)
+    }
+
+    /// The span of line `index` with its terminator.
+    pub fn line_with_terminator(&self, index: usize) -> Span {
+        self.lines.get(index).map_or(Span::default(), |line| {
+            Span::new(line.span.start, line.end_with_terminator)
+        })
+    }
+}
+
 fn split_lines(text: &str) -> Vec<Line> {
     let content_start = if text.starts_with(BOM) { BOM.len() } else { 0 };
     let mut lines = Vec::new();
@@ -315,6 +358,25 @@ mod tests {
             column: 4,
         };
         assert_eq!(error, Some(expected));
+    }
+
+    fn delete_lines(text: &str, first: usize, last: usize) -> String {
+        let doc = Document::new(text.to_string());
+        let span = doc.line_deletion(first, last);
+        format!("{}{}", &text[..span.start], &text[span.end..])
+    }
+
+    #[test]
+    fn line_deletion_leaves_no_run_of_blank_lines() {
+        assert_eq!(delete_lines("Menu\nHome\n\nTitle\n", 0, 1), "Title\n");
+        assert_eq!(delete_lines("A\n\nMenu\n\n\nB\n", 2, 2), "A\n\nB\n");
+        assert_eq!(delete_lines("A\nMenu\n\nB\n", 1, 1), "A\n\nB\n");
+        assert_eq!(delete_lines("Text.\n\nViews: 254\n", 2, 2), "Text.\n");
+        assert_eq!(delete_lines("Text.\n\nViews: 254", 2, 2), "Text.\n");
+        assert_eq!(
+            delete_lines("A\r\n\r\nMenu\r\n\r\nB\r\n", 2, 2),
+            "A\r\n\r\nB\r\n"
+        );
     }
 
     #[test]

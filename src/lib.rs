@@ -5,10 +5,12 @@
 //! kinds) → [`diagnostic::Diagnostic`]s and [`metadata::Metadata`] → [`output`] renders them.
 //! The library does no I/O: callers hand it text and a writer.
 
+pub mod autofix;
 pub mod civil_date;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
+pub mod fix;
 pub mod layout;
 pub mod lint;
 pub mod metadata;

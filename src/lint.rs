@@ -8,6 +8,7 @@
 use crate::civil_date::CivilDate;
 use crate::diagnostic::{Category, Diagnostic};
 use crate::document::{Document, Span};
+use crate::fix::{Applicability, Edit, Fix};
 use crate::layout::Layout;
 use crate::metadata::Metadata;
 use crate::rule::{Rule, RuleSet};
@@ -57,7 +58,7 @@ pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResul
             diagnostics.extend(
                 findings
                     .into_iter()
-                    .map(|finding| diagnostic(rule, finding)),
+                    .map(|finding| diagnostic(doc, rule, finding)),
             );
         }
     }
@@ -68,11 +69,12 @@ pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResul
     }
 }
 
-fn diagnostic(rule: &Rule, finding: Finding) -> Diagnostic {
+fn diagnostic(doc: &Document, rule: &Rule, finding: Finding) -> Diagnostic {
     let help = match finding.note {
         Some(note) => format!("{} ({note})", rule.help),
         None => rule.help.clone(),
     };
+    let fix = fix_for(doc, rule, finding.span, finding.edits);
     Diagnostic {
         rule: rule.id.clone(),
         category: rule.category,
@@ -82,5 +84,27 @@ fn diagnostic(rule: &Rule, finding: Finding) -> Diagnostic {
         label: finding.label,
         related: finding.related,
         help,
+        fix,
     }
+}
+
+/// The fix of a finding: the kind's own edits, or for noise and duplicates the deletion of the
+/// lines the finding covers (with the blank line that separated them).
+fn fix_for(doc: &Document, rule: &Rule, span: Span, edits: Option<Vec<Edit>>) -> Option<Fix> {
+    if rule.fix == Applicability::None {
+        return None;
+    }
+    let edits = match edits {
+        Some(edits) => edits,
+        None if matches!(rule.category, Category::Noise | Category::Duplicate) => {
+            let first = doc.line_index(span.start);
+            let last = doc.line_index(span.end.saturating_sub(1).max(span.start));
+            vec![Edit::delete(doc.line_deletion(first, last))]
+        }
+        None => return None,
+    };
+    Some(Fix {
+        applicability: rule.fix,
+        edits,
+    })
 }

@@ -14,21 +14,10 @@ use toml::Spanned;
 
 use crate::diagnostic::{Category, Severity};
 use crate::error::RuleError;
+use crate::fix::Applicability;
 use crate::rules::{Check, KindName};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
-
-/// Whether a rule's fix may be applied by `--fix` alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Applicability {
-    /// Applied by `--fix`.
-    Safe,
-    /// Applied only with `--unsafe-fixes`.
-    Unsafe,
-    /// The rule offers no fix.
-    None,
-}
 
 /// A rule's documentation under fixed headings, shown by `seedlint explain`.
 #[derive(Debug, Clone, Deserialize)]

@@ -2,6 +2,7 @@
 //! seeds, and reading `--rules` directories.
 
 use std::fs;
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -118,4 +119,45 @@ pub fn read_rules_dir(dir: &Path) -> Result<RuleSource, PathError> {
     }
     files.sort();
     Ok(RuleSource { files })
+}
+
+/// Reads a seed from standard input.
+pub fn read_stdin() -> Result<Document, String> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|error| error.to_string())?;
+    Document::from_bytes(bytes).map_err(|error| format!("{error}; seeds must be UTF-8"))
+}
+
+/// Replaces the file at `path` with `text` atomically: a temporary file in the same folder,
+/// flushed to disk, given the original's permissions, then renamed over it. The original is
+/// untouched on any failure, and the temporary file is removed.
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+    let metadata = fs::symlink_metadata(path).map_err(|error| error.to_string())?;
+    if metadata.file_type().is_symlink() {
+        return Err("is a symbolic link; not fixed (fix the file it points to instead)".into());
+    }
+    if !metadata.is_file() {
+        return Err("is not a regular file; not fixed".into());
+    }
+    if metadata.permissions().readonly() {
+        return Err("is read-only; not fixed".into());
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let write = || -> io::Result<()> {
+        let mut temp = tempfile::Builder::new()
+            .prefix(".seedlint-")
+            .suffix(".tmp")
+            .tempfile_in(folder)?;
+        temp.write_all(text.as_bytes())?;
+        temp.as_file().sync_all()?;
+        temp.as_file().set_permissions(metadata.permissions())?;
+        temp.persist(path).map_err(|error| error.error)?;
+        Ok(())
+    };
+    write().map_err(|error| format!("could not write the fixed file: {error}"))
 }

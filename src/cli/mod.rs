@@ -1,127 +1,31 @@
-//! Command-line arguments, the run of each subcommand, and the exit code, decided once.
+//! The command line: parses arguments, builds the rule set, walks the paths, runs each file on
+//! a worker and prints the per-file outputs in path order. The exit code is decided once, at
+//! the end, from what every file reported.
 
+mod args;
 mod files;
+mod lint_cmd;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::Parser;
 use rayon::prelude::*;
 use seedlint::civil_date::CivilDate;
-use seedlint::diagnostic::Severity;
+use seedlint::document::Document;
 use seedlint::lint::{LintOptions, lint};
-use seedlint::output::{self, FileReport, Format, FullOptions, MetaFormat};
+use seedlint::output::{self, FileReport, MetaFormat};
 use seedlint::rule::{RuleSet, RuleSource};
 
-use files::PathError;
-
-const EXIT_CODES: &str = "\
-Exit codes:
-  0  no finding at or above warning
-  1  at least one finding at or above warning
-  2  usage, rule-file or I/O error (other files are still linted)";
-
-/// Lint seeds — source documents scraped from the web — for page furniture, duplicated
-/// paragraphs and missing publication dates or attribution.
-#[derive(Debug, Parser)]
-#[command(name = "seedlint", version, after_help = EXIT_CODES)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Lint seed files and folders and print every finding.
-    #[command(after_help = EXIT_CODES)]
-    Lint(LintArgs),
-    /// Print the publication date and attribution found in each seed, and where.
-    #[command(after_help = EXIT_CODES)]
-    Meta(MetaArgs),
-}
-
-#[derive(Debug, Args)]
-struct RuleArgs {
-    /// Add the rule files (*.toml) of DIR; a rule with the id of a default rule replaces it.
-    /// Repeatable.
-    #[arg(long = "rules", value_name = "DIR")]
-    rules: Vec<PathBuf>,
-    /// Only run these rules or categories (comma-separated ids or noise, duplicate, format,
-    /// metadata).
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    select: Vec<String>,
-    /// Do not run these rules or categories (comma-separated).
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    ignore: Vec<String>,
-    /// Number of worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
-}
-
-#[derive(Debug, Args)]
-struct LintArgs {
-    /// Files and folders to lint. Folders are walked (respecting .gitignore) for *.txt and
-    /// *.md files; named files are linted whatever their extension.
-    #[arg(default_value = ".")]
-    paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Full)]
-    format: FormatArg,
-    /// When to use colours in the full format (NO_COLOR is honoured with `auto`).
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    color: ColorArg,
-    #[command(flatten)]
-    rules: RuleArgs,
-}
-
-#[derive(Debug, Args)]
-struct MetaArgs {
-    /// Files and folders to read.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
-    /// Output format: text, or json (one array with {"path", "metadata": {"date",
-    /// "attribution"}} per file).
-    #[arg(long, value_enum, default_value_t = MetaFormatArg::Text)]
-    format: MetaFormatArg,
-    #[command(flatten)]
-    rules: RuleArgs,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FormatArg {
-    /// miette's graphical report with labelled spans.
-    Full,
-    /// One line per finding: path:line:col: severity[rule] message.
-    Concise,
-    /// One JSON array of findings (1-based lines and character columns, byte offsets).
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum MetaFormatArg {
-    /// A few lines per file.
-    Text,
-    /// One JSON array.
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ColorArg {
-    /// Colour when printing to a terminal and NO_COLOR is not set.
-    Auto,
-    /// Always colour.
-    Always,
-    /// Never colour.
-    Never,
-}
+use args::{Cli, ColorArg, Command, MetaArgs, MetaFormatArg, RuleArgs};
 
 /// Parses the arguments, runs the subcommand and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Lint(args) => run_lint(args),
+        Command::Lint(args) => lint_cmd::run(args),
         Command::Meta(args) => run_meta(args),
     };
     match result {
@@ -134,44 +38,33 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// What linting one file gave: its rendered output and whether it fails the run.
-struct Outcome {
-    rendered: Vec<u8>,
-    failing: bool,
+/// Where a document came from.
+#[derive(Debug, Clone, Copy)]
+pub enum Source<'a> {
+    /// A file on disk.
+    File(&'a Path),
+    /// Standard input.
+    Stdin,
 }
 
-fn run_lint(args: LintArgs) -> io::Result<ExitCode> {
-    let Some(rules) = load_rules(&args.rules) else {
-        return Ok(ExitCode::from(2));
-    };
-    let format = match args.format {
-        FormatArg::Full => Format::Full,
-        FormatArg::Concise => Format::Concise,
-        FormatArg::Json => Format::Json,
-    };
-    let full = FullOptions {
-        color: use_color(args.color),
-        width: 100,
-    };
-    let options = lint_options();
-    let run = run_files(&args.paths, args.rules.threads, |path, document| {
-        let result = lint(&document, &rules, &options);
-        let report = FileReport {
-            path,
-            document: &document,
-            diagnostics: &result.diagnostics,
-            metadata: &result.metadata,
-        };
-        let failing = result
-            .diagnostics
-            .iter()
-            .any(|diagnostic| diagnostic.severity >= Severity::Warning);
-        Ok(Outcome {
-            rendered: output::render_findings(format, &report, &full)?,
-            failing,
-        })
-    });
-    finish(run, format == Format::Json)
+/// What one file gave: bytes for standard output and standard error, and how it ends the run.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+    failing: bool,
+    error: bool,
+}
+
+impl Outcome {
+    /// An outcome that only reports an error for `label`.
+    fn error(label: &str, message: &str) -> Self {
+        Self {
+            stderr: format!("seedlint: {label}: {message}\n").into_bytes(),
+            error: true,
+            ..Self::default()
+        }
+    }
 }
 
 fn run_meta(args: MetaArgs) -> io::Result<ExitCode> {
@@ -183,82 +76,79 @@ fn run_meta(args: MetaArgs) -> io::Result<ExitCode> {
         MetaFormatArg::Json => MetaFormat::Json,
     };
     let options = lint_options();
-    let run = run_files(&args.paths, args.rules.threads, |path, document| {
+    let outcomes = run_files(&args.paths, args.rules.threads, |_, label, document| {
         let result = lint(&document, &rules, &options);
         let report = FileReport {
-            path,
+            path: label,
             document: &document,
             diagnostics: &result.diagnostics,
             metadata: &result.metadata,
         };
-        Ok(Outcome {
-            rendered: output::render_metadata(format, &report)?,
-            failing: false,
-        })
+        match output::render_metadata(format, &report) {
+            Ok(stdout) => Outcome {
+                stdout,
+                ..Outcome::default()
+            },
+            Err(error) => Outcome::error(label, &error.to_string()),
+        }
     });
-    finish(run, format == MetaFormat::Json)
+    finish(&outcomes, format == MetaFormat::Json)
 }
 
-/// The outcomes of a run in path order, and the paths that failed.
-struct Run {
-    outcomes: Vec<Outcome>,
-    errors: Vec<PathError>,
-}
-
-/// Walks `paths` and lints each seed on a worker; output stays in path order.
-fn run_files<F>(paths: &[PathBuf], threads: Option<usize>, work: F) -> Run
+/// Walks `paths` and runs `work` on each seed on a worker; outcomes stay in path order.
+fn run_files<F>(paths: &[PathBuf], threads: Option<usize>, work: F) -> Vec<Outcome>
 where
-    F: Fn(&str, seedlint::document::Document) -> io::Result<Outcome> + Sync,
+    F: Fn(Source, &str, Document) -> Outcome + Sync,
 {
     let threads = threads.unwrap_or(0);
-    let (seeds, mut errors) = files::collect_seeds(paths, threads.max(1));
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
+    let (seeds, errors) = files::collect_seeds(paths, threads.max(1));
+    let mut outcomes: Vec<Outcome> = errors
+        .iter()
+        .map(|error| Outcome::error(&error.path.display().to_string(), &error.message))
+        .collect();
     let lint_all = || {
         seeds
             .par_iter()
             .map(|path| {
-                let shown = path.display().to_string();
-                let document = files::read_seed(path).map_err(|message| PathError {
-                    path: path.clone(),
-                    message,
-                })?;
-                work(&shown, document).map_err(|error| PathError {
-                    path: path.clone(),
-                    message: error.to_string(),
-                })
+                let label = path.display().to_string();
+                match files::read_seed(path) {
+                    Ok(document) => work(Source::File(path), &label, document),
+                    Err(message) => Outcome::error(&label, &message),
+                }
             })
             .collect::<Vec<_>>()
     };
-    let results = match pool {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
+    outcomes.extend(match pool {
         Ok(pool) => pool.install(lint_all),
         Err(_) => lint_all(),
-    };
-    let mut outcomes = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(outcome) => outcomes.push(outcome),
-            Err(error) => errors.push(error),
-        }
-    }
-    Run { outcomes, errors }
+    });
+    outcomes
 }
 
-fn finish(run: Run, json: bool) -> io::Result<ExitCode> {
-    let buffers: Vec<&[u8]> = run.outcomes.iter().map(|o| o.rendered.as_slice()).collect();
+/// Prints every outcome in order and decides the exit code.
+fn finish(outcomes: &[Outcome], json: bool) -> io::Result<ExitCode> {
+    let buffers: Vec<&[u8]> = outcomes.iter().map(|o| o.stdout.as_slice()).collect();
     let stdout = io::stdout();
     let mut out = stdout.lock();
     output::write_rendered(json, &buffers, &mut out)?;
     out.flush()?;
-    for error in &run.errors {
-        eprintln!("seedlint: {}: {}", error.path.display(), error.message);
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for outcome in outcomes {
+        err.write_all(&outcome.stderr)?;
     }
-    Ok(if !run.errors.is_empty() {
+    Ok(exit_code(outcomes))
+}
+
+fn exit_code(outcomes: &[Outcome]) -> ExitCode {
+    if outcomes.iter().any(|outcome| outcome.error) {
         ExitCode::from(2)
-    } else if run.outcomes.iter().any(|outcome| outcome.failing) {
+    } else if outcomes.iter().any(|outcome| outcome.failing) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 /// Builds the rule set, printing a report and returning `None` when a rule file is broken.
@@ -295,10 +185,14 @@ fn lint_options() -> LintOptions {
     }
 }
 
-fn use_color(choice: ColorArg) -> bool {
+fn use_color(choice: ColorArg, terminal: bool) -> bool {
     match choice {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
     }
+}
+
+fn stdout_is_terminal() -> bool {
+    io::stdout().is_terminal()
 }

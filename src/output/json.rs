@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::FileReport;
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::document::Document;
+use crate::fix::Fix;
 use crate::metadata::Metadata;
 
 #[derive(Serialize)]
@@ -35,7 +36,7 @@ struct JsonFinding<'a> {
     label: Option<&'a str>,
     related: Vec<JsonLabel<'a>>,
     help: &'a str,
-    fix: Option<()>,
+    fix: Option<&'a Fix>,
 }
 
 fn finding<'a>(path: &'a str, doc: &Document, diagnostic: &'a Diagnostic) -> JsonFinding<'a> {
@@ -69,7 +70,7 @@ fn finding<'a>(path: &'a str, doc: &Document, diagnostic: &'a Diagnostic) -> Jso
             })
             .collect(),
         help: &diagnostic.help,
-        fix: None,
+        fix: diagnostic.fix.as_ref(),
     }
 }
 

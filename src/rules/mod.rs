@@ -113,6 +113,9 @@ pub struct Finding {
     pub message: Option<String>,
     /// Added to the rule's help.
     pub note: Option<String>,
+    /// The edits that fix the finding, when the kind knows better than the default (which
+    /// deletes the lines a noise or duplicate finding covers).
+    pub edits: Option<Vec<crate::fix::Edit>>,
 }
 
 impl Finding {
@@ -124,6 +127,7 @@ impl Finding {
             related: Vec::new(),
             message: None,
             note: None,
+            edits: None,
         }
     }
 
@@ -145,6 +149,12 @@ impl Finding {
     /// Replaces the rule's message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(message.into());
+        self
+    }
+
+    /// Sets the edits that fix the finding.
+    pub fn with_edits(mut self, edits: Vec<crate::fix::Edit>) -> Self {
+        self.edits = Some(edits);
         self
     }
 

@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use super::{CompileError, Context, Finding, Placement, compile_patterns};
 use crate::document::Span;
+use crate::fix::Edit;
 use crate::text;
 
 /// What one match is tested against.
@@ -57,6 +58,9 @@ pub struct PatternConfig {
     /// Where in the document the rule may fire.
     #[serde(default)]
     placement: Placement,
+    /// The fix replaces each flagged span with this text (`{newline}` stands for the
+    /// document's line ending); without it, noise findings delete their lines.
+    replacement: Option<String>,
 }
 
 fn default_true() -> bool {
@@ -72,6 +76,7 @@ pub struct PatternCheck {
     max_words: Option<usize>,
     no_terminal_punctuation: bool,
     placement: Placement,
+    replacement: Option<String>,
 }
 
 /// Compiles a `pattern` rule.
@@ -95,6 +100,7 @@ pub fn compile(config: PatternConfig) -> Result<PatternCheck, CompileError> {
         max_words: config.max_words,
         no_terminal_punctuation: config.no_terminal_punctuation,
         placement: config.placement,
+        replacement: config.replacement,
     })
 }
 
@@ -121,6 +127,15 @@ impl PatternCheck {
                         findings.push(Finding::new(span));
                     }
                 }
+            }
+        }
+        if let Some(replacement) = &self.replacement {
+            let replacement = replacement.replace("{newline}", ctx.doc.newline());
+            for finding in &mut findings {
+                finding.edits = Some(vec![Edit {
+                    span: finding.span,
+                    replacement: replacement.clone(),
+                }]);
             }
         }
         findings

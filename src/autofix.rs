@@ -1,0 +1,227 @@
+//! `--fix`: applies the fixes of a lint run, lints the result again until nothing changes
+//! (bounded), and checks the outcome before anyone writes it.
+//!
+//! Invariants: the lines that carry the publication date and the attribution are never deleted
+//! (edits are carved around them); the content guard compares the result with the original:
+//! the title line, the date and attribution lines and every paragraph that no finding covered
+//! must survive byte for byte and in order, else the fix is refused as a whole.
+
+use thiserror::Error;
+
+use crate::diagnostic::{Category, Diagnostic};
+use crate::document::{Document, Span};
+use crate::fix::{self, Applicability, Edit};
+use crate::lint::{LintOptions, LintResult, lint};
+use crate::rule::RuleSet;
+
+/// How many lint-and-fix passes may run before the fixer gives up.
+const MAX_PASSES: usize = 10;
+
+/// Which fixes to apply.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FixOptions {
+    /// Apply unsafe fixes too.
+    pub unsafe_fixes: bool,
+}
+
+/// The outcome of fixing one document.
+#[derive(Debug)]
+pub struct FixOutcome {
+    /// The fixed document (the original when nothing applied).
+    pub document: Document,
+    /// The findings of the last lint run, on the fixed document.
+    pub remaining: LintResult,
+    /// How many findings were fixed, by rule id, in first-seen order.
+    pub fixed: Vec<(String, usize)>,
+}
+
+impl FixOutcome {
+    /// The number of findings fixed.
+    pub fn fixed_count(&self) -> usize {
+        self.fixed.iter().map(|(_, count)| count).sum()
+    }
+}
+
+/// Why a document was left as it was.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum FixError {
+    /// The fixes kept producing new fixes.
+    #[error("the fixes did not settle after {0} passes; the file is left unchanged")]
+    NotConverged(usize),
+    /// The result would lose text that no finding covered.
+    #[error(
+        "the fix would change {what} on line {line}, which no finding covers; the file is left unchanged"
+    )]
+    Guard {
+        /// What would be lost ("the title line", "the paragraph", …).
+        what: &'static str,
+        /// Its 1-based line in the original.
+        line: usize,
+    },
+}
+
+/// Fixes a document with the selected rules and checks the result with the content guard.
+pub fn fix_document(
+    doc: Document,
+    rules: &RuleSet,
+    lint_options: &LintOptions,
+    options: FixOptions,
+) -> Result<FixOutcome, FixError> {
+    let first = lint(&doc, rules, lint_options);
+    let guard = Guard::new(&doc, &first);
+    let mut current = doc;
+    let mut result = first;
+    let mut fixed: Vec<(String, usize)> = Vec::new();
+    for _ in 0..MAX_PASSES {
+        let (edits, rules_fixed) = applicable_edits(&current, &result, options);
+        if edits.is_empty() {
+            guard.check(current.text())?;
+            return Ok(FixOutcome {
+                document: current,
+                remaining: result,
+                fixed,
+            });
+        }
+        for rule in rules_fixed {
+            match fixed.iter_mut().find(|(id, _)| *id == rule) {
+                Some((_, count)) => *count += 1,
+                None => fixed.push((rule, 1)),
+            }
+        }
+        current = Document::new(fix::apply(current.text(), &edits));
+        result = lint(&current, rules, lint_options);
+    }
+    Err(FixError::NotConverged(MAX_PASSES))
+}
+
+/// The edits to apply in one pass, carved around the metadata lines and made disjoint, and
+/// the rule id of each finding that contributed one.
+fn applicable_edits(
+    doc: &Document,
+    result: &LintResult,
+    options: FixOptions,
+) -> (Vec<Edit>, Vec<String>) {
+    let keep = metadata_lines(doc, result);
+    let mut tagged: Vec<(Edit, usize)> = Vec::new();
+    for (index, diagnostic) in result.diagnostics.iter().enumerate() {
+        let Some(fix) = &diagnostic.fix else { continue };
+        let wanted = match fix.applicability {
+            Applicability::Safe => true,
+            Applicability::Unsafe => options.unsafe_fixes,
+            Applicability::None => false,
+        };
+        if wanted {
+            let pieces = fix
+                .edits
+                .iter()
+                .flat_map(|edit| fix::carve(edit.clone(), &keep));
+            tagged.extend(pieces.map(|edit| (edit, index)));
+        }
+    }
+    let edits = fix::resolve_overlaps(tagged.iter().map(|(edit, _)| edit.clone()).collect());
+    let mut contributors: Vec<usize> = tagged
+        .iter()
+        .filter(|(edit, _)| edits.contains(edit))
+        .map(|(_, index)| *index)
+        .collect();
+    contributors.dedup();
+    let rules = contributors
+        .into_iter()
+        .filter_map(|index| result.diagnostics.get(index).map(|d| d.rule.clone()))
+        .collect();
+    (edits, rules)
+}
+
+/// The lines (with terminators) that carry the date and the attribution.
+fn metadata_lines(doc: &Document, result: &LintResult) -> Vec<Span> {
+    let date = result.metadata.date.as_ref().map(|date| date.line_span);
+    let attribution = result
+        .metadata
+        .attribution
+        .as_ref()
+        .map(|found| found.line_span);
+    date.into_iter()
+        .chain(attribution)
+        .map(|span| doc.line_with_terminator(doc.line_index(span.start)))
+        .collect()
+}
+
+/// Texts of the original that the fixed document must still contain, in order.
+struct Guard {
+    kept: Vec<(String, usize, &'static str)>,
+}
+
+impl Guard {
+    fn new(doc: &Document, result: &LintResult) -> Self {
+        let covered = |span: Span| {
+            result
+                .diagnostics
+                .iter()
+                .any(|diagnostic| diagnostic.span.overlaps(&span) || touches(diagnostic, span))
+        };
+        let mut kept: Vec<(Span, &'static str)> = Vec::new();
+        if let Some(title) = title_line(doc, &result.diagnostics) {
+            kept.push((doc.lines()[title].span, "the title line"));
+        }
+        for (span, what) in metadata_lines(doc, result)
+            .into_iter()
+            .zip(["the date line", "the attribution line"])
+        {
+            let line = doc.line_index(span.start);
+            kept.push((doc.lines()[line].span, what));
+        }
+        for paragraph in doc.paragraphs() {
+            if !covered(paragraph.span) {
+                kept.push((paragraph.span, "the paragraph"));
+            }
+        }
+        // Containers first, so a line inside a kept paragraph is checked as part of it.
+        kept.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+        kept.dedup_by(|later, earlier| earlier.0.contains(&later.0));
+        let kept = kept
+            .into_iter()
+            .map(|(span, what)| {
+                let line = doc.line_index(span.start) + 1;
+                (doc.slice(span).to_string(), line, what)
+            })
+            .collect();
+        Self { kept }
+    }
+
+    fn check(&self, fixed: &str) -> Result<(), FixError> {
+        let mut cursor = 0;
+        for (text, line, what) in &self.kept {
+            let found = fixed
+                .get(cursor..)
+                .and_then(|rest| rest.find(text.as_str()));
+            match found {
+                Some(at) => cursor += at + text.len(),
+                None => {
+                    return Err(FixError::Guard { what, line: *line });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// True when a noise or duplicate finding's fix would delete part of `span`.
+fn touches(diagnostic: &Diagnostic, span: Span) -> bool {
+    diagnostic
+        .fix
+        .iter()
+        .flat_map(|fix| &fix.edits)
+        .any(|edit| edit.span.overlaps(&span))
+}
+
+/// The title: the first non-blank line that no noise or duplicate finding covers.
+fn title_line(doc: &Document, diagnostics: &[Diagnostic]) -> Option<usize> {
+    (0..doc.lines().len()).find(|&index| {
+        let span = doc.lines()[index].span;
+        !doc.is_blank_line(index)
+            && !diagnostics.iter().any(|diagnostic| {
+                matches!(diagnostic.category, Category::Noise | Category::Duplicate)
+                    && diagnostic.span.overlaps(&span)
+            })
+    })
+}

@@ -1,0 +1,122 @@
+//! The command-line interface as clap sees it; the doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  no finding at or above warning (with --fix-only: nothing failed)
+  1  at least one finding at or above warning remains; with --diff: a file would change
+  2  usage, rule-file or I/O error, or a fix refused by the content guard (other files are
+     still linted)";
+
+/// Lint seeds — source documents scraped from the web — for page furniture, duplicated
+/// paragraphs and missing publication dates or attribution.
+#[derive(Debug, Parser)]
+#[command(name = "seedlint", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint seed files and folders and print every finding; optionally fix them.
+    #[command(after_help = EXIT_CODES)]
+    Lint(LintArgs),
+    /// Print the publication date and attribution found in each seed, and where.
+    #[command(after_help = EXIT_CODES)]
+    Meta(MetaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// Add the rule files (*.toml) of DIR; a rule with the id of a default rule replaces it.
+    /// Repeatable.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Only run these rules or categories (comma-separated ids or noise, duplicate, format,
+    /// metadata).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Do not run these rules or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Number of worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files and folders to lint. Folders are walked (respecting .gitignore) for *.txt and
+    /// *.md files; named files are linted whatever their extension.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Full)]
+    pub format: FormatArg,
+    /// When to use colours in the full format (NO_COLOR is honoured with `auto`).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Apply safe fixes, write each changed file atomically, then print what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply unsafe fixes (with --fix, --fix-only or --diff).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Apply fixes and report only what was fixed (exit 0 unless an error).
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub fix_only: bool,
+    /// Print a unified diff of what --fix would change; change nothing.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Read the seed from standard input and use PATH in messages. With --fix, the fixed
+    /// text goes to standard output and the findings to standard error.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MetaArgs {
+    /// Files and folders to read.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format: text, or json (one array with {"path", "metadata": {"date",
+    /// "attribution"}} per file).
+    #[arg(long, value_enum, default_value_t = MetaFormatArg::Text)]
+    pub format: MetaFormatArg,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// miette's graphical report with labelled spans.
+    Full,
+    /// One line per finding: path:line:col: severity[rule] message.
+    Concise,
+    /// One JSON array of findings (1-based lines and character columns, byte offsets).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MetaFormatArg {
+    /// A few lines per file.
+    Text,
+    /// One JSON array.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorArg {
+    /// Colour when printing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
