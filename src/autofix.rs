@@ -2,9 +2,9 @@
 //! (bounded), and checks the outcome before anyone writes it.
 //!
 //! Invariants: the lines that carry the publication date and the attribution are never deleted
-//! (edits are carved around them); the content guard compares the result with the original:
-//! the title line, the date and attribution lines and every paragraph that no finding covered
-//! must survive byte for byte and in order, else the fix is refused as a whole.
+//! (edits are carved around them); the content guard follows the title line, the date and
+//! attribution lines and every paragraph that no finding covered through every pass: an edit
+//! that touches one refuses the fix as a whole, so they survive byte for byte.
 
 use thiserror::Error;
 
@@ -68,14 +68,13 @@ pub fn fix_document(
     options: FixOptions,
 ) -> Result<FixOutcome, FixError> {
     let first = lint(&doc, rules, lint_options);
-    let guard = Guard::new(&doc, &first);
+    let mut guard = Guard::new(&doc, &first);
     let mut current = doc;
     let mut result = first;
     let mut fixed: Vec<(String, usize)> = Vec::new();
     for _ in 0..MAX_PASSES {
         let (edits, rules_fixed) = applicable_edits(&current, &result, options);
         if edits.is_empty() {
-            guard.check(current.text())?;
             return Ok(FixOutcome {
                 document: current,
                 remaining: result,
@@ -88,6 +87,7 @@ pub fn fix_document(
                 None => fixed.push((rule, 1)),
             }
         }
+        guard.follow(&edits)?;
         current = Document::new(fix::apply(current.text(), &edits));
         result = lint(&current, rules, lint_options);
     }
@@ -146,9 +146,10 @@ fn metadata_lines(doc: &Document, result: &LintResult) -> Vec<Span> {
         .collect()
 }
 
-/// Texts of the original that the fixed document must still contain, in order.
+/// Spans that no edit may touch: the title, the metadata lines and every paragraph that no
+/// finding covered, followed through each pass's edits in the coordinates of the current text.
 struct Guard {
-    kept: Vec<(String, usize, &'static str)>,
+    kept: Vec<(Span, usize, &'static str)>,
 }
 
 impl Guard {
@@ -161,45 +162,37 @@ impl Guard {
         };
         let mut kept: Vec<(Span, &'static str)> = Vec::new();
         if let Some(title) = title_line(doc, &result.diagnostics) {
-            kept.push((doc.lines()[title].span, "the title line"));
+            kept.push((title, "the title line"));
         }
-        for (span, what) in metadata_lines(doc, result)
-            .into_iter()
-            .zip(["the date line", "the attribution line"])
-        {
-            let line = doc.line_index(span.start);
-            kept.push((doc.lines()[line].span, what));
+        let what = ["the date line", "the attribution line"];
+        for (span, what) in metadata_lines(doc, result).into_iter().zip(what) {
+            kept.push((span, what));
         }
         for paragraph in doc.paragraphs() {
             if !covered(paragraph.span) {
                 kept.push((paragraph.span, "the paragraph"));
             }
         }
-        // Containers first, so a line inside a kept paragraph is checked as part of it.
-        kept.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
-        kept.dedup_by(|later, earlier| earlier.0.contains(&later.0));
         let kept = kept
             .into_iter()
-            .map(|(span, what)| {
-                let line = doc.line_index(span.start) + 1;
-                (doc.slice(span).to_string(), line, what)
-            })
+            .map(|(span, what)| (span, doc.line_index(span.start) + 1, what))
             .collect();
         Self { kept }
     }
 
-    fn check(&self, fixed: &str) -> Result<(), FixError> {
-        let mut cursor = 0;
-        for (text, line, what) in &self.kept {
-            let found = fixed
-                .get(cursor..)
-                .and_then(|rest| rest.find(text.as_str()));
-            match found {
-                Some(at) => cursor += at + text.len(),
-                None => {
-                    return Err(FixError::Guard { what, line: *line });
-                }
+    /// Refuses edits that touch a kept span, and moves the kept spans past the others.
+    fn follow(&mut self, edits: &[Edit]) -> Result<(), FixError> {
+        for (span, line, what) in &mut self.kept {
+            if edits.iter().any(|edit| edit.span.overlaps(span)) {
+                return Err(FixError::Guard { what, line: *line });
             }
+            let shift: isize = edits
+                .iter()
+                .filter(|edit| edit.span.end <= span.start)
+                .map(|edit| edit.replacement.len() as isize - edit.span.len() as isize)
+                .sum();
+            span.start = span.start.saturating_add_signed(shift);
+            span.end = span.end.saturating_add_signed(shift);
         }
         Ok(())
     }
@@ -215,13 +208,12 @@ fn touches(diagnostic: &Diagnostic, span: Span) -> bool {
 }
 
 /// The title: the first non-blank line that no noise or duplicate finding covers.
-fn title_line(doc: &Document, diagnostics: &[Diagnostic]) -> Option<usize> {
-    (0..doc.lines().len()).find(|&index| {
-        let span = doc.lines()[index].span;
-        !doc.is_blank_line(index)
-            && !diagnostics.iter().any(|diagnostic| {
-                matches!(diagnostic.category, Category::Noise | Category::Duplicate)
-                    && diagnostic.span.overlaps(&span)
-            })
+fn title_line(doc: &Document, diagnostics: &[Diagnostic]) -> Option<Span> {
+    doc.lines().iter().enumerate().find_map(|(index, line)| {
+        let removed = diagnostics.iter().any(|diagnostic| {
+            matches!(diagnostic.category, Category::Noise | Category::Duplicate)
+                && diagnostic.span.overlaps(&line.span)
+        });
+        (!doc.is_blank_line(index) && !removed).then_some(line.span)
     })
 }

@@ -94,12 +94,21 @@ impl Runner {
         match fix_document(document, &self.rules, &self.options, self.fix) {
             Ok(fixed) => self.after_fix(source, label, &original, fixed),
             Err(refused) => {
+                let message = format!("seedlint: {label}: {refused}\n");
                 let document = Document::new(original);
                 let result = lint(&document, &self.rules, &self.options);
-                let mut outcome = self.findings(label, &document, &result);
-                outcome.stderr = format!("seedlint: {label}: {refused}\n").into_bytes();
-                outcome.error = true;
-                outcome
+                let findings = self.findings(label, &document, &result);
+                let (stdout, stderr) = match source {
+                    // An editor waits for the text: give it back unchanged.
+                    Source::Stdin => (document.into_text().into_bytes(), message.into_bytes()),
+                    Source::File(_) => (findings.stdout, message.into_bytes()),
+                };
+                Outcome {
+                    stdout,
+                    stderr,
+                    failing: findings.failing,
+                    error: true,
+                }
             }
         }
     }
