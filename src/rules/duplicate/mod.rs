@@ -1,0 +1,297 @@
+//! `duplicate`: paragraphs that repeat an earlier paragraph of the same document, either with
+//! the same normalised key (`mode = "exact"`) or with nearly the same words (`mode = "near"`).
+//!
+//! Both modes compare paragraphs through their key (NFKC, lower case, everything but letters
+//! and numbers turned into single spaces), so case, punctuation and spacing never make two
+//! copies differ. Neither mode compares all pairs: exact copies meet in a hash map, near copies
+//! are found through an inverted index of word shingles and only the candidates it yields are
+//! diffed with `similar`. A finding always sits on the later copy and points at the earlier one.
+//! Every threshold comes from the rule file; the config has no defaults of its own.
+
+mod near;
+mod shingles;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::time::Duration;
+
+use serde::Deserialize;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+use super::{CompileError, Context, Finding};
+use crate::document::{Document, Paragraph};
+use near::NearMatcher;
+
+/// Which kind of repetition a `duplicate` rule looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// Paragraphs with the same normalised key.
+    #[default]
+    Exact,
+    /// Paragraphs whose words mostly agree.
+    Near,
+}
+
+/// The `[check]` table of a `duplicate` rule. Which fields are required depends on `mode`;
+/// a field of the other mode is an error, so a typo cannot silently fall back to a default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DuplicateConfig {
+    /// Exact copies or near copies.
+    mode: Mode,
+    /// Both paragraphs need at least this many words in their key (both modes).
+    min_words: Option<usize>,
+    /// Both keys need at least this many characters (exact mode).
+    min_chars: Option<usize>,
+    /// Word-level diff ratio from which two paragraphs count as near copies (near mode).
+    threshold: Option<f64>,
+    /// Words per shingle in the candidate index (near mode).
+    shingle_words: Option<usize>,
+    /// Share of the smaller shingle set two paragraphs must have in common to be diffed at all
+    /// (near mode).
+    min_shared_shingles: Option<f64>,
+    /// A shingle seen in more paragraphs than this no longer proposes candidates (near mode).
+    max_shingle_paragraphs: Option<usize>,
+    /// A paragraph near this many distinct earlier ones marks a template family (near mode).
+    template_matches: Option<usize>,
+    /// Upper bound on one diff, in milliseconds (near mode).
+    diff_timeout_ms: Option<u64>,
+}
+
+/// A compiled `duplicate` rule.
+#[derive(Debug)]
+pub struct DuplicateCheck {
+    matcher: Matcher,
+}
+
+#[derive(Debug)]
+enum Matcher {
+    Exact(ExactMatcher),
+    Near(NearMatcher),
+}
+
+/// The settings of exact mode.
+#[derive(Debug)]
+struct ExactMatcher {
+    min_words: usize,
+    min_chars: usize,
+}
+
+/// Compiles a `duplicate` rule, checking that exactly the fields of its mode are present and in
+/// range.
+pub fn compile(config: DuplicateConfig) -> Result<DuplicateCheck, CompileError> {
+    let matcher = match config.mode {
+        Mode::Exact => Matcher::Exact(compile_exact(&config)?),
+        Mode::Near => Matcher::Near(compile_near(&config)?),
+    };
+    Ok(DuplicateCheck { matcher })
+}
+
+fn compile_exact(config: &DuplicateConfig) -> Result<ExactMatcher, CompileError> {
+    let mode = "exact";
+    forbid(config.threshold.is_some(), "threshold", mode)?;
+    forbid(config.shingle_words.is_some(), "shingle-words", mode)?;
+    forbid(
+        config.min_shared_shingles.is_some(),
+        "min-shared-shingles",
+        mode,
+    )?;
+    forbid(
+        config.max_shingle_paragraphs.is_some(),
+        "max-shingle-paragraphs",
+        mode,
+    )?;
+    forbid(config.template_matches.is_some(), "template-matches", mode)?;
+    forbid(config.diff_timeout_ms.is_some(), "diff-timeout-ms", mode)?;
+    Ok(ExactMatcher {
+        // At least one word: an empty key (a line of dashes or stars) is not text that repeats.
+        min_words: require(config.min_words, "min-words", mode)?.max(1),
+        min_chars: require(config.min_chars, "min-chars", mode)?,
+    })
+}
+
+fn compile_near(config: &DuplicateConfig) -> Result<NearMatcher, CompileError> {
+    let mode = "near";
+    forbid(config.min_chars.is_some(), "min-chars", mode)?;
+    let threshold = require(config.threshold, "threshold", mode)?;
+    let min_shared_shingles = require(config.min_shared_shingles, "min-shared-shingles", mode)?;
+    let shingle_words = require(config.shingle_words, "shingle-words", mode)?;
+    let min_words = require(config.min_words, "min-words", mode)?;
+    let template_matches = require(config.template_matches, "template-matches", mode)?;
+    // Ratios below 0.8 pair unrelated prose of one language (DETECTION.md §2.2), so a lower
+    // threshold is a mistake, not a stricter rule.
+    if !(0.8..=1.0).contains(&threshold) || !(0.0..=1.0).contains(&min_shared_shingles) {
+        return Err(invalid(
+            "`threshold` must lie within 0.8..=1 and `min-shared-shingles` within 0..=1",
+        ));
+    }
+    // Every eligible paragraph must have at least one shingle, or it could never be found.
+    if shingle_words == 0 || min_words < shingle_words {
+        return Err(invalid(
+            "`shingle-words` must be at least 1 and at most `min-words`",
+        ));
+    }
+    if template_matches < 2 {
+        return Err(invalid("`template-matches` must be at least 2"));
+    }
+    Ok(NearMatcher {
+        min_words,
+        threshold: threshold as f32,
+        shingle_words,
+        min_shared_shingles,
+        max_shingle_paragraphs: require(
+            config.max_shingle_paragraphs,
+            "max-shingle-paragraphs",
+            mode,
+        )?,
+        template_matches,
+        diff_timeout: Duration::from_millis(require(
+            config.diff_timeout_ms,
+            "diff-timeout-ms",
+            mode,
+        )?),
+    })
+}
+
+fn require<T>(value: Option<T>, name: &str, mode: &str) -> Result<T, CompileError> {
+    value.ok_or_else(|| CompileError {
+        message: format!("a duplicate rule in mode \"{mode}\" needs `{name}`"),
+        span: None,
+        help: Some(format!("add `{name} = …` to the `[check]` table")),
+    })
+}
+
+fn forbid(present: bool, name: &str, mode: &str) -> Result<(), CompileError> {
+    if !present {
+        return Ok(());
+    }
+    Err(CompileError {
+        message: format!("`{name}` has no meaning in mode \"{mode}\""),
+        span: None,
+        help: Some(format!("remove `{name}`, or set the mode it belongs to")),
+    })
+}
+
+fn invalid(message: &str) -> CompileError {
+    CompileError {
+        message: message.into(),
+        span: None,
+        help: None,
+    }
+}
+
+impl DuplicateCheck {
+    /// Finds the later copies of duplicated paragraphs.
+    pub fn check(&self, ctx: &Context) -> Vec<Finding> {
+        match &self.matcher {
+            Matcher::Exact(matcher) => matcher.check(ctx.doc),
+            Matcher::Near(matcher) => matcher.check(ctx.doc),
+        }
+    }
+}
+
+/// The key `K(p)` of a text: NFKC, lower case, every character that is not a letter or a number
+/// replaced by a space, runs of spaces collapsed, trimmed. Its words are its `' '`-separated
+/// tokens.
+fn key(text: &str) -> String {
+    // Text that passes NFKC's quick check is already normalised, and most seed text does, so the
+    // costly normalisation runs only where it can change something.
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        fold(text.chars(), text.len())
+    } else {
+        fold(text.nfkc(), text.len())
+    }
+}
+
+/// Lower-cases `chars` and turns every run of characters other than letters and numbers into
+/// one space, trimmed at both ends.
+fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut key = String::with_capacity(capacity);
+    let mut pending_space = false;
+    for c in chars.flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if pending_space && !key.is_empty() {
+                key.push(' ');
+            }
+            pending_space = false;
+            key.push(c);
+        } else {
+            pending_space = true;
+        }
+    }
+    key
+}
+
+/// The words of a key.
+fn key_words(key: &str) -> Vec<&str> {
+    key.split(' ').filter(|word| !word.is_empty()).collect()
+}
+
+/// How many words a key has: its words are separated by single spaces.
+fn key_word_count(key: &str) -> usize {
+    if key.is_empty() {
+        0
+    } else {
+        key.bytes().filter(|&byte| byte == b' ').count() + 1
+    }
+}
+
+/// A paragraph with its key.
+#[derive(Debug)]
+struct Unit<'d> {
+    paragraph: &'d Paragraph,
+    key: String,
+}
+
+/// The paragraphs whose key has at least `min_words` words, in document order.
+fn units(doc: &Document, min_words: usize) -> Vec<Unit<'_>> {
+    doc.paragraphs()
+        .iter()
+        .map(|paragraph| Unit {
+            paragraph,
+            key: key(doc.paragraph_text(paragraph)),
+        })
+        .filter(|unit| key_word_count(&unit.key) >= min_words)
+        .collect()
+}
+
+/// The 1-based line a paragraph starts on.
+fn line_number(paragraph: &Paragraph) -> usize {
+    paragraph.first_line + 1
+}
+
+impl ExactMatcher {
+    /// One pass over the paragraphs: a map from key to first copy. The map hashes each key
+    /// (64-bit) and compares the strings on a hash hit, so a collision cannot pair two different
+    /// paragraphs.
+    fn check(&self, doc: &Document) -> Vec<Finding> {
+        let units = units(doc, self.min_words);
+        let mut first: HashMap<&str, &Paragraph> = HashMap::new();
+        let mut findings = Vec::new();
+        for unit in units
+            .iter()
+            .filter(|unit| unit.key.chars().count() >= self.min_chars)
+        {
+            match first.entry(unit.key.as_str()) {
+                Entry::Occupied(earlier) => {
+                    findings.push(exact_finding(earlier.get(), unit.paragraph));
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(unit.paragraph);
+                }
+            }
+        }
+        findings
+    }
+}
+
+fn exact_finding(first: &Paragraph, copy: &Paragraph) -> Finding {
+    let line = line_number(first);
+    Finding::new(copy.span)
+        .with_label(format!("repeats the paragraph on line {line}"))
+        .with_related(first.span, "first copy")
+        .with_note(format!("the first copy is on line {line}"))
+}

@@ -1,0 +1,185 @@
+//! Near mode of `duplicate`: the near matcher, which diffs each paragraph only against the
+//! earlier paragraphs the shingle index proposes, drops the pairs that belong to a template
+//! family, and reports the rest with a short word diff of the two copies.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use similar::{Algorithm, DiffTag, TextDiff, TextDiffConfig};
+
+use super::shingles::{Families, ShingleIndex};
+use super::{Unit, key_words, line_number, units};
+use crate::document::Document;
+use crate::rules::Finding;
+
+/// How many changes the word diff of a near duplicate shows before it elides the rest.
+const DIFF_CHANGES_SHOWN: usize = 3;
+
+/// How many words one side of a shown change keeps before it elides the rest.
+const DIFF_WORDS_SHOWN: usize = 6;
+
+/// The settings of near mode.
+#[derive(Debug)]
+pub(super) struct NearMatcher {
+    pub(super) min_words: usize,
+    pub(super) threshold: f32,
+    pub(super) shingle_words: usize,
+    pub(super) min_shared_shingles: f64,
+    pub(super) max_shingle_paragraphs: usize,
+    pub(super) template_matches: usize,
+    pub(super) diff_timeout: Duration,
+}
+
+/// A near pair that survived the template guard: the later paragraph, the earlier one, and their
+/// word-level ratio.
+#[derive(Debug, Clone, Copy)]
+struct NearPair {
+    later: usize,
+    earlier: usize,
+    ratio: f32,
+}
+
+impl NearMatcher {
+    /// Indexes the eligible paragraphs in order; each one is diffed only against the earlier
+    /// paragraphs the shingle index proposes. Pairs whose group turns out to be a template
+    /// family are dropped at the end, since a family is only known once its later members
+    /// are seen.
+    pub(super) fn check(&self, doc: &Document) -> Vec<Finding> {
+        let units = units(doc, self.min_words);
+        let words: Vec<Vec<&str>> = units.iter().map(|unit| key_words(&unit.key)).collect();
+        let mut seen_keys: HashSet<&str> = HashSet::new();
+        let mut index = ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs);
+        let mut families = Families::new(units.len());
+        let mut pairs = Vec::new();
+        for (later, unit) in units.iter().enumerate() {
+            // An exact copy is the exact rule's finding; its first copy stands for it here.
+            if !seen_keys.insert(unit.key.as_str()) {
+                continue;
+            }
+            let tokens = words.get(later).map_or(&[][..], Vec::as_slice);
+            let shingles = index.shingles(tokens);
+            let matches = self.matches(&index, &shingles, tokens, &words);
+            for &(earlier, _) in &matches {
+                families.join(earlier, later);
+            }
+            match matches.as_slice() {
+                [(earlier, ratio)] => pairs.push(NearPair {
+                    later,
+                    earlier: *earlier,
+                    ratio: *ratio,
+                }),
+                [] => {}
+                _ => families.mark_template(later),
+            }
+            index.insert(later, shingles);
+        }
+        pairs
+            .into_iter()
+            .filter(|pair| !families.is_template(pair.later))
+            .filter_map(|pair| self.finding(&units, &words, pair))
+            .collect()
+    }
+
+    /// The earlier paragraphs at least `threshold`-similar to `tokens`, with their ratios; stops
+    /// at `template_matches`, which is enough to know the paragraph belongs to a template.
+    fn matches(
+        &self,
+        index: &ShingleIndex,
+        shingles: &[u64],
+        tokens: &[&str],
+        words: &[Vec<&str>],
+    ) -> Vec<(usize, f32)> {
+        let mut found = Vec::new();
+        for earlier in index.candidates(shingles, self.min_shared_shingles) {
+            let Some(other) = words.get(earlier) else {
+                continue;
+            };
+            if let Some(ratio) = self.similarity(other, tokens) {
+                found.push((earlier, ratio));
+                if found.len() >= self.template_matches {
+                    break;
+                }
+            }
+        }
+        found
+    }
+
+    /// The word-level ratio of two token lists when it reaches the threshold. The length bound
+    /// `2·min/(a+b)` caps the ratio, so pairs of very different length are never diffed.
+    fn similarity(&self, old: &[&str], new: &[&str]) -> Option<f32> {
+        let (a, b) = (old.len(), new.len());
+        let bound = 2.0 * a.min(b) as f32 / (a + b).max(1) as f32;
+        if bound < self.threshold {
+            return None;
+        }
+        let ratio = self.diff_config().diff_slices(old, new).ratio();
+        (ratio >= self.threshold).then_some(ratio)
+    }
+
+    fn diff_config(&self) -> TextDiffConfig {
+        let mut config = TextDiff::configure();
+        config
+            .algorithm(Algorithm::Myers)
+            .timeout(self.diff_timeout);
+        config
+    }
+
+    fn finding(&self, units: &[Unit], words: &[Vec<&str>], pair: NearPair) -> Option<Finding> {
+        let later = units.get(pair.later)?.paragraph;
+        let earlier = units.get(pair.earlier)?.paragraph;
+        let changes = self.word_diff(words.get(pair.earlier)?, words.get(pair.later)?);
+        let line = line_number(earlier);
+        let percent = (pair.ratio * 100.0).round();
+        Some(
+            Finding::new(later.span)
+                .with_label(format!(
+                    "nearly repeats the paragraph on line {line} ({percent}% of words match)"
+                ))
+                .with_related(earlier.span, "earlier version")
+                .with_note(format!(
+                    "line {line} holds the earlier version; changed words: {changes}"
+                )),
+        )
+    }
+
+    /// A short word diff of two token lists, e.g. `-[tuesday] +[wednesday], +[again]`; the keys
+    /// differ (equal keys never get here), so there is always at least one change.
+    fn word_diff(&self, old: &[&str], new: &[&str]) -> String {
+        let diff = self.diff_config().diff_slices(old, new);
+        let mut changes: Vec<String> = diff
+            .ops()
+            .iter()
+            .filter_map(|op| {
+                let (tag, old_range, new_range) = op.as_tag_tuple();
+                let removed = old.get(old_range).map(|words| bracket('-', words));
+                let added = new.get(new_range).map(|words| bracket('+', words));
+                match tag {
+                    DiffTag::Equal => None,
+                    DiffTag::Delete => removed,
+                    DiffTag::Insert => added,
+                    DiffTag::Replace => Some(format!("{} {}", removed?, added?)),
+                }
+            })
+            .take(DIFF_CHANGES_SHOWN + 1)
+            .collect();
+        if changes.len() > DIFF_CHANGES_SHOWN {
+            changes.truncate(DIFF_CHANGES_SHOWN);
+            changes.push("…".into());
+        }
+        changes.join(", ")
+    }
+}
+
+/// `-[a b c]` or `+[a b c]`, eliding long runs of words.
+fn bracket(sign: char, words: &[&str]) -> String {
+    let mut text = words
+        .iter()
+        .take(DIFF_WORDS_SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if words.len() > DIFF_WORDS_SHOWN {
+        text.push_str(" …");
+    }
+    format!("{sign}[{text}]")
+}
