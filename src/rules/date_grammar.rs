@@ -140,12 +140,19 @@ fn month_numbers(config: &GrammarConfig) -> Result<HashMap<String, u32>, Compile
     for (language, months) in &config.months {
         if months.get_ref().len() != 12 {
             return Err(CompileError::at(
-                format!("`{language}` lists {} months, not 12", months.get_ref().len()),
+                format!(
+                    "`{language}` lists {} months, not 12",
+                    months.get_ref().len()
+                ),
                 months.span(),
             ));
         }
         for (number, forms) in (1u32..).zip(months.get_ref()) {
-            for form in forms.split('|').map(str::trim).filter(|form| !form.is_empty()) {
+            for form in forms
+                .split('|')
+                .map(str::trim)
+                .filter(|form| !form.is_empty())
+            {
                 let key = form.to_lowercase();
                 match numbers.insert(key.clone(), number) {
                     Some(other) if other != number => {
@@ -185,7 +192,9 @@ pub fn compile(config: &GrammarConfig) -> Result<DateGrammar, CompileError> {
         ),
         (
             Form::Numeric,
-            format!(r"{day}(?P<s1>[./-])\s?(?P<m>\d{{1,2}})(?P<s2>[./-])\s?(?P<y>\d{{4}}|\d{{2}}){time}"),
+            format!(
+                r"{day}(?P<s1>[./-])\s?(?P<m>\d{{1,2}})(?P<s2>[./-])\s?(?P<y>\d{{4}}|\d{{2}}){time}"
+            ),
         ),
         (
             Form::DayMonthYear,
@@ -201,7 +210,8 @@ pub fn compile(config: &GrammarConfig) -> Result<DateGrammar, CompileError> {
         ),
         (
             Form::Cjk,
-            r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]".to_string(),
+            r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+                .to_string(),
         ),
     ];
     let mut forms = Vec::with_capacity(sources.len());
@@ -272,7 +282,11 @@ impl DateGrammar {
         let year = if short_year { 2000 + year } else { year };
         let day = number(captures, "d")?;
         let (month, day, ambiguous) = match captures.name("mon") {
-            Some(name) => (*self.month_numbers.get(&name.as_str().to_lowercase())?, day, false),
+            Some(name) => (
+                *self.month_numbers.get(&name.as_str().to_lowercase())?,
+                day,
+                false,
+            ),
             None => self.order(form, captures, day)?,
         };
         let date = CivilDate::new(year, month, day)?;
@@ -445,7 +459,10 @@ mod tests {
     #[test]
     fn english_month_first_with_time_keeps_time_in_raw() {
         let found = dates("Published: Feb 04, 2026 08:50 PM");
-        assert_eq!(found, [("2026-02-04".into(), "Feb 04, 2026 08:50 PM".into())]);
+        assert_eq!(
+            found,
+            [("2026-02-04".into(), "Feb 04, 2026 08:50 PM".into())]
+        );
     }
 
     #[test]
@@ -453,15 +470,24 @@ mod tests {
         let found = dates("06 July 2024 13:15");
         assert_eq!(found, [("2024-07-06".into(), "06 July 2024 13:15".into())]);
         assert_eq!(one("4 February 2026").as_deref(), Some("2026-02-04"));
-        assert_eq!(one("Wednesday, 4th of February, 2026").as_deref(), Some("2026-02-04"));
-        assert_eq!(one("February 4th, 2026 at 10:42 AM").as_deref(), Some("2026-02-04"));
+        assert_eq!(
+            one("Wednesday, 4th of February, 2026").as_deref(),
+            Some("2026-02-04")
+        );
+        assert_eq!(
+            one("February 4th, 2026 at 10:42 AM").as_deref(),
+            Some("2026-02-04")
+        );
         assert_eq!(one("Sept. 3, 2024").as_deref(), Some("2024-09-03"));
     }
 
     #[test]
     fn german_russian_spanish_azerbaijani_textual_dates() {
         assert_eq!(one("31. Mai 2012").as_deref(), Some("2012-05-31"));
-        assert_eq!(one("1. Jänner 2020, 10:00 Uhr").as_deref(), Some("2020-01-01"));
+        assert_eq!(
+            one("1. Jänner 2020, 10:00 Uhr").as_deref(),
+            Some("2020-01-01")
+        );
         assert_eq!(one("4 февраля 2026 г.").as_deref(), Some("2026-02-04"));
         assert_eq!(one("4 Февраль 2026").as_deref(), Some("2026-02-04"));
         assert_eq!(one("4 de febrero de 2026").as_deref(), Some("2026-02-04"));
@@ -470,7 +496,10 @@ mod tests {
 
     #[test]
     fn iso_numeric_and_cjk_dates() {
-        assert_eq!(one("2026-02-04T08:50:00+04:00").as_deref(), Some("2026-02-04"));
+        assert_eq!(
+            one("2026-02-04T08:50:00+04:00").as_deref(),
+            Some("2026-02-04")
+        );
         assert_eq!(one("2026/02/04").as_deref(), Some("2026-02-04"));
         assert_eq!(one("04.02.2026 - 13:15").as_deref(), Some("2026-02-04"));
         assert_eq!(one("2026年2月4日").as_deref(), Some("2026-02-04"));
@@ -492,7 +521,11 @@ mod tests {
     fn two_digit_years_are_flagged() {
         let found = grammar(Locale::Intl).find_dates("Stand: 04.02.26");
         assert_eq!(found.len(), 1);
-        assert!(found.iter().all(|date| date.short_year && date.date.year == 2026));
+        assert!(
+            found
+                .iter()
+                .all(|date| date.short_year && date.date.year == 2026)
+        );
     }
 
     #[test]
@@ -503,7 +536,10 @@ mod tests {
         assert!(dates("4 February 2026 – 6 February 2026").is_empty());
         assert!(dates("12.03.2024 - 14.03.2024").is_empty());
         assert!(dates("6. Juli 2024, 10:00 bis 18:00").is_empty());
-        assert_eq!(one("12.03.2024 - 1 Kommentar").as_deref(), Some("2024-03-12"));
+        assert_eq!(
+            one("12.03.2024 - 1 Kommentar").as_deref(),
+            Some("2024-03-12")
+        );
     }
 
     #[test]
