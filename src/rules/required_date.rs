@@ -80,10 +80,11 @@ enum LabelKind {
 /// A compiled `required-date` rule.
 #[derive(Debug)]
 pub struct RequiredDateCheck {
-    grammar: DateGrammar,
+    // Boxed so that the registry's `Check` enum stays small.
+    grammar: Box<DateGrammar>,
     labels: Option<regex::Regex>,
     label_kinds: HashMap<String, LabelKind>,
-    config: RequiredDateConfig,
+    config: Box<RequiredDateConfig>,
     earliest: CivilDate,
 }
 
@@ -114,10 +115,10 @@ pub fn compile(config: RequiredDateConfig) -> Result<RequiredDateCheck, CompileE
         Some(word_regex(&words)?)
     };
     Ok(RequiredDateCheck {
-        grammar,
+        grammar: Box::new(grammar),
         labels,
         label_kinds,
-        config,
+        config: Box::new(config),
         earliest,
     })
 }
@@ -220,7 +221,10 @@ struct Candidate {
 impl RequiredDateCheck {
     /// Finds the publication date and records it in `metadata`, or flags its absence.
     pub fn check(&self, ctx: &Context, metadata: &mut Metadata) -> Vec<Finding> {
-        match self.from_front_matter(ctx).or_else(|| self.from_text(ctx)) {
+        match self
+            .date_in_front_matter(ctx)
+            .or_else(|| self.date_in_text(ctx))
+        {
             Some(value) => {
                 metadata.date = Some(value);
                 Vec::new()
@@ -233,7 +237,7 @@ impl RequiredDateCheck {
         self.earliest <= date && date <= today.succ()
     }
 
-    fn from_front_matter(&self, ctx: &Context) -> Option<DateValue> {
+    fn date_in_front_matter(&self, ctx: &Context) -> Option<DateValue> {
         let wanted = |key: &str| {
             let keys = &self.config.front_matter_keys;
             keys.iter().any(|wanted| wanted.eq_ignore_ascii_case(key))
@@ -262,7 +266,7 @@ impl RequiredDateCheck {
             })
     }
 
-    fn from_text(&self, ctx: &Context) -> Option<DateValue> {
+    fn date_in_text(&self, ctx: &Context) -> Option<DateValue> {
         let datelines = self.dateline_paragraphs(ctx);
         let mut first_plain = None;
         let mut first_updated = None;
