@@ -16,6 +16,7 @@ use super::date_grammar::{self, DateGrammar, DateMatch, GrammarConfig};
 use super::{CompileError, Context, Finding};
 use crate::civil_date::CivilDate;
 use crate::document::{Document, Span};
+use crate::layout::Position;
 use crate::metadata::{DateValue, Metadata};
 use crate::text;
 
@@ -49,6 +50,12 @@ pub struct RequiredDateConfig {
     earliest: String,
     /// Front-matter keys that hold the publication date.
     front_matter_keys: Vec<String>,
+    /// Where a date inside a noise span may serve when there is none outside.
+    noise_fallback: NoiseFallback,
+    /// Accept a two-digit year (`19.10.19`) on a date-dominant line, not only after a label.
+    short_year_dominant: bool,
+    /// What splits a line into parts that are judged on their own (`By Ann | 3 May 2024`).
+    segment_separators: Vec<String>,
 }
 
 impl Default for RequiredDateConfig {
@@ -66,8 +73,24 @@ impl Default for RequiredDateConfig {
             dateline_follow_chars: 10,
             earliest: "1995-01-01".into(),
             front_matter_keys: Vec::new(),
+            noise_fallback: NoiseFallback::default(),
+            short_year_dominant: false,
+            segment_separators: Vec::new(),
         }
     }
+}
+
+/// Where dates inside noise spans may be used when none is found outside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoiseFallback {
+    /// Never.
+    Never,
+    /// Before or inside the article's main run, not in the tail (teaser lists).
+    #[default]
+    Head,
+    /// Anywhere.
+    Anywhere,
 }
 
 /// Whether a label announces the publication or an update.
@@ -268,47 +291,62 @@ impl RequiredDateCheck {
 
     fn date_in_text(&self, ctx: &Context) -> Option<DateValue> {
         let datelines = self.dateline_paragraphs(ctx);
-        let mut first_plain = None;
-        let mut first_updated = None;
+        let mut best: Option<((bool, u8, usize), Candidate)> = None;
         for (index, line) in ctx.doc.lines().iter().enumerate() {
             let text = ctx.doc.slice(line.span);
             for found in self.grammar.find_dates(text) {
                 let span = Span::new(line.span.start + found.start, line.span.start + found.end);
-                if ctx.in_noise(span) || !self.in_bounds(found.date, ctx.today) {
+                let in_noise = ctx.in_noise(span);
+                if !self.in_bounds(found.date, ctx.today)
+                    || (in_noise && !self.noise_allowed(ctx, index))
+                {
                     continue;
                 }
                 let label = self.label_before(text, found.start);
-                if found.short_year && label.is_none() {
+                let dominant = self.dominant(text, &found);
+                if found.short_year
+                    && label.is_none()
+                    && !(dominant && self.config.short_year_dominant)
+                {
                     continue;
                 }
-                let candidate = label.is_some()
-                    || self.dominant(text, &found)
-                    || self.dateline(ctx, &datelines, span);
-                if !candidate {
+                if label.is_none() && !dominant && !self.dateline(ctx, &datelines, span) {
                     continue;
                 }
-                let candidate = Candidate {
-                    line: index,
-                    found,
-                    span,
-                    line_span: line.span,
-                    label,
+                // Outside noise before inside, a publication label before none before an
+                // update label, then document order.
+                let rank = match label.as_ref().map(|(_, kind)| *kind) {
+                    Some(LabelKind::Published) => 0,
+                    None => 1,
+                    Some(LabelKind::Updated) => 2,
                 };
-                match candidate.label.as_ref().map(|(_, kind)| *kind) {
-                    Some(LabelKind::Published) => {
-                        return Some(value_of(ctx.doc, candidate, "published"));
-                    }
-                    Some(LabelKind::Updated) => {
-                        first_updated.get_or_insert(candidate);
-                    }
-                    None => {
-                        first_plain.get_or_insert(candidate);
-                    }
+                let key = (in_noise, rank, index);
+                if best.as_ref().is_none_or(|(best_key, _)| key < *best_key) {
+                    let candidate = Candidate {
+                        line: index,
+                        found,
+                        span,
+                        line_span: line.span,
+                        label,
+                    };
+                    best = Some((key, candidate));
                 }
             }
         }
-        let plain = first_plain.map(|candidate| value_of(ctx.doc, candidate, "published"));
-        plain.or_else(|| first_updated.map(|candidate| value_of(ctx.doc, candidate, "updated")))
+        best.map(|((_, rank, _), candidate)| {
+            let kind = if rank == 2 { "updated" } else { "published" };
+            value_of(ctx.doc, candidate, kind)
+        })
+    }
+
+    /// Whether a date inside a noise span may still be used (as a last resort: noise rules
+    /// sometimes claim the block that carries the date, and a fix keeps the date line).
+    fn noise_allowed(&self, ctx: &Context, line: usize) -> bool {
+        match self.config.noise_fallback {
+            NoiseFallback::Never => false,
+            NoiseFallback::Head => ctx.layout.position(line) != Position::Tail,
+            NoiseFallback::Anywhere => true,
+        }
     }
 
     /// The label closest before the date within the window, if it leads its segment.
@@ -334,20 +372,41 @@ impl RequiredDateCheck {
         Some((found.as_str().to_string(), kind))
     }
 
-    /// A line where the date stands nearly alone, and not in the middle of a sentence.
+    /// A line, or a part of one between separators, where the date stands nearly alone and
+    /// not in the middle of a sentence.
     fn dominant(&self, line: &str, found: &DateMatch) -> bool {
+        let (start, end) = self.segment(line, found);
+        let segment = line.get(start..end).unwrap_or("");
         let date_words = text::word_count(line.get(found.start..found.end).unwrap_or(""));
-        let other = text::word_count(line).saturating_sub(date_words);
+        let other = text::word_count(segment).saturating_sub(date_words);
         if other > self.config.max_other_words {
             return false;
         }
-        let before = line.get(..found.start).unwrap_or("");
-        let after = line.get(found.end..).unwrap_or("");
+        let before = line.get(start..found.start).unwrap_or("");
+        let after = line.get(found.end..end).unwrap_or("");
         let in_middle = text::word_count(before) > 0 && text::word_count(after) > 1;
         let sentence = other >= self.config.sentence_min_words
-            && text::ends_with_terminal_punctuation(line)
+            && text::ends_with_terminal_punctuation(segment)
             && in_middle;
         !sentence
+    }
+
+    /// The byte range of the part of `line` that holds the date, between separators.
+    fn segment(&self, line: &str, found: &DateMatch) -> (usize, usize) {
+        let separators = &self.config.segment_separators;
+        let head = line.get(..found.start).unwrap_or("");
+        let tail = line.get(found.end..).unwrap_or("");
+        let start = separators
+            .iter()
+            .filter_map(|sep| head.rfind(sep.as_str()).map(|at| at + sep.len()))
+            .max()
+            .unwrap_or(0);
+        let end = separators
+            .iter()
+            .filter_map(|sep| tail.find(sep.as_str()))
+            .min()
+            .map_or(line.len(), |at| found.end + at);
+        (start, end)
     }
 
     /// The spans of the first paragraphs of the article, where datelines stand.
