@@ -622,26 +622,46 @@ mod tests {
     }
 
     #[test]
-    fn dates_out_of_bounds_or_in_noise_are_skipped() {
+    fn dates_out_of_bounds_are_skipped() {
         assert_eq!(iso("Title\n\n4 February 1990\n"), None);
         assert_eq!(iso("Title\n\n4 February 2030\n"), None);
         assert_eq!(
             iso("Title\n\n24 November 2026\n").as_deref(),
             Some("2026-11-24")
         );
-        let text = "Title\n\n4 February 2026\n";
-        let start = text.find('4').unwrap_or(0);
-        let noise = [Span::new(start, start + 15)];
-        assert_eq!(run_with_noise(text, &noise).0, None);
     }
 
     #[test]
-    fn two_digit_years_need_a_label() {
-        assert_eq!(iso("Title\n\n04.02.26\n"), None);
+    fn dates_inside_noise_serve_only_when_none_is_outside() {
+        let text = "Title\n\n4 February 2026\n\n5 February 2026\n";
+        let noise = [Span::new(7, 22)];
+        let value = run_with_noise(text, &noise).0;
+        assert_eq!(value.map(|v| v.iso).as_deref(), Some("2026-02-05"));
+        let noise = [Span::new(7, 22), Span::new(24, 39)];
+        let value = run_with_noise(text, &noise).0;
+        assert_eq!(value.map(|v| v.iso).as_deref(), Some("2026-02-04"));
+    }
+
+    #[test]
+    fn line_segments_are_judged_on_their_own() {
+        let text = format!(
+            "Title\nBy Ann Lee on 3 May 2024 | 12 Comments. This post may contain affiliate links, and we earn from qualifying purchases.\n{PROSE}"
+        );
+        assert_eq!(iso(&text).as_deref(), Some("2024-05-03"));
+    }
+
+    #[test]
+    fn two_digit_years_need_a_label_or_a_date_line() {
         assert_eq!(
             iso("Title\n\nStand: 04.02.26\n").as_deref(),
             Some("2026-02-04")
         );
+        assert_eq!(
+            iso("Title\n\n19.10.19, 18:56\n").as_deref(),
+            Some("2019-10-19")
+        );
+        let sentence = "Title\n\nThe council said the version 04.02.26 of the plan was adopted by most members of the assembly last week.\n";
+        assert_eq!(iso(sentence), None);
     }
 
     #[test]
