@@ -133,8 +133,10 @@ struct Evidence {
 #[derive(Debug)]
 struct Cues {
     byline: Option<regex::Regex>,
-    date_line_name: Option<regex::Regex>,
+    date_line_by: Option<regex::Regex>,
+    date_line_after: regex::Regex,
     author_label: Option<regex::Regex>,
+    author_label_bare: Option<regex::Regex>,
     source_label: Option<regex::Regex>,
     staff: Option<regex::Regex>,
     agency: Option<regex::Regex>,
@@ -213,14 +215,20 @@ pub fn compile(
         part.map(|words| build(&make(words))).transpose()
     };
     let cues = Cues {
+        // A byline may open with dashes or bullets and go on after the names (`By Ann Lee
+        // 11 February 2020`); a single-token name must end the line or a part of it.
         byline: optional(words(&config.by_prefixes), &|p| {
-            format!(r"^\s*(?i:{p})\s*:?\s+(?P<name>{list}){end}")
+            format!(r"^[^\p{{L}}\d]*(?i:{p})\s*:?\s+(?P<name>{list})(?P<rest>.*)$")
         })?,
-        date_line_name: optional(words(&config.by_prefixes), &|p| {
-            format!(r"(?:[|•·—–]|(?i:{p})(?-u:\b))\s*(?P<name>{name}){end}")
+        date_line_by: optional(words(&config.by_prefixes), &|p| {
+            format!(r"(?:^|[^\p{{L}}])(?i:{p})\s+(?P<name>{name})")
         })?,
+        date_line_after: build(&format!(r"^\s*[|•·—–,]\s*(?P<name>{name}){end}"))?,
         author_label: optional(words(&config.author_labels), &|l| {
             format!(r"^\s*(?i:{l})\s*:\s*(?P<name>.*)$")
+        })?,
+        author_label_bare: optional(words(&config.author_labels), &|l| {
+            format!(r"^\s*(?i:{l})\s+(?P<name>{list})\s*$")
         })?,
         source_label: optional(words(&config.source_labels), &|l| {
             format!(r"^\s*(?i:{l})\s*:\s*(?P<name>.*)$")
@@ -378,6 +386,14 @@ impl RequiredAttributionCheck {
                 found.push(item(Strength::Strong, kind, name));
             }
         }
+        let bare = self
+            .cues
+            .author_label_bare
+            .as_ref()
+            .and_then(|r| r.captures(text));
+        if let Some(captures) = bare.filter(|_| found.is_empty()) {
+            found.push(item(Strength::Strong, "author", captured_name(&captures)));
+        }
         let staff = self.cues.staff.as_ref().and_then(|r| r.captures(text));
         if let Some(captures) = staff.filter(|_| !self.has_stop_word(text)) {
             found.push(item(Strength::Strong, "author", captured_name(&captures)));
@@ -417,7 +433,14 @@ impl RequiredAttributionCheck {
         }
         let captures = self.cues.byline.as_ref()?.captures(text)?;
         let name = captured_name(&captures);
-        (!self.has_stop_word(&name)).then_some(name)
+        let rest = captures
+            .name("rest")
+            .map_or("", |rest| rest.as_str())
+            .trim();
+        let ends =
+            rest.is_empty() || rest.starts_with(['|', ',', '·', '•', '(', '/', ';', '-', '–', '—']);
+        let single = text::word_count(&name) < 2;
+        (!self.has_stop_word(&name) && (ends || !single)).then_some(name)
     }
 
     /// The value of `Label: value`, or of the next line when the label stands alone.
@@ -487,34 +510,71 @@ impl RequiredAttributionCheck {
             return Vec::new();
         };
         let date_line = date.line.saturating_sub(1);
+        let date_in_noise = ctx.in_noise(date.span);
+        let mut found: Vec<Evidence> = self
+            .names_on_date_line(ctx, date)
+            .into_iter()
+            .map(|name| medium("author", name, date_line, date_in_noise))
+            .collect();
         let title = ctx.doc.line_index(title_span(ctx.doc).start);
-        let distance = self.config.date_line_distance;
-        let first = date_line.saturating_sub(distance);
-        let last = (date_line + distance).min(ctx.doc.lines().len().saturating_sub(1));
-        let mut found = Vec::new();
-        let on_date_line = ctx.doc.slice(Span::new(date.span.end, date.line_span.end));
-        let tail_name = self
-            .cues
-            .date_line_name
-            .as_ref()
-            .and_then(|r| r.captures(on_date_line));
-        if let Some(captures) = tail_name {
-            let name = captured_name(&captures);
-            if !self.has_stop_word(&name) && text::word_count(&name) >= self.config.min_name_tokens
-            {
-                found.push(medium("author", name, date_line, false));
-            }
-        }
-        for index in (first..=last).filter(|&i| i != date_line && i != title) {
+        // Distance counts non-blank lines: renderings differ in the blank lines between blocks.
+        let non_blank = |i: &usize| !ctx.doc.is_blank_line(*i);
+        let before = (0..date_line)
+            .rev()
+            .filter(non_blank)
+            .take(self.config.date_line_distance);
+        let after = (date_line + 1..ctx.doc.lines().len())
+            .filter(non_blank)
+            .take(self.config.date_line_distance);
+        for index in before.chain(after).filter(|&i| i != title) {
             let Some(line) = ctx.doc.lines().get(index) else {
                 continue;
             };
             let text = ctx.doc.slice(line.span).trim();
-            if !ctx.in_noise(line.span) && self.is_name_line(text) {
-                found.push(medium("author", text.to_string(), index, false));
+            if self.is_name_line(text) {
+                found.push(medium(
+                    "author",
+                    text.to_string(),
+                    index,
+                    ctx.in_noise(line.span),
+                ));
             }
         }
         found
+    }
+
+    /// Names written on the date line: `by NAME` anywhere, `| NAME` right after the date,
+    /// `NAME | date` or `NAME, date` before it.
+    fn names_on_date_line(&self, ctx: &Context, date: &crate::metadata::DateValue) -> Vec<String> {
+        let after = ctx.doc.slice(Span::new(date.span.end, date.line_span.end));
+        let before = ctx
+            .doc
+            .slice(Span::new(date.line_span.start, date.span.start));
+        let line = ctx.doc.slice(date.line_span);
+        let mut names = Vec::new();
+        let by = self
+            .cues
+            .date_line_by
+            .as_ref()
+            .and_then(|r| r.captures(line));
+        if let Some(captures) = by {
+            names.push(captured_name(&captures));
+        }
+        if let Some(captures) = self.cues.date_line_after.captures(after) {
+            let name = captured_name(&captures);
+            if text::word_count(&name) >= self.config.min_name_tokens {
+                names.push(name);
+            }
+        }
+        let lead = before
+            .trim()
+            .trim_end_matches(['|', ',', '·', '•', '-', '–', '—'])
+            .trim();
+        if self.is_name_line(lead) {
+            names.push(lead.to_string());
+        }
+        names.retain(|name| !name.is_empty() && !self.has_stop_word(name));
+        names
     }
 
     /// Two to four capitalised tokens without digits (particles allowed), none a stop word.
