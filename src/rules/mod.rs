@@ -5,6 +5,7 @@
 //! date) and returns [`Finding`]s with byte spans; the engine in `lint.rs` turns them into
 //! diagnostics with the rule's message, severity and help.
 
+pub mod date_grammar;
 pub mod duplicate;
 pub mod menu_block;
 pub mod pattern;
