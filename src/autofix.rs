@@ -73,7 +73,7 @@ pub fn fix_document(
     let mut result = first;
     let mut fixed: Vec<(String, usize)> = Vec::new();
     for _ in 0..MAX_PASSES {
-        let (edits, rules_fixed) = applicable_edits(&current, &result, options);
+        let (edits, rules_fixed) = applicable_edits(&current, &result, &guard.spans(), options);
         if edits.is_empty() {
             return Ok(FixOutcome {
                 document: current,
@@ -94,14 +94,19 @@ pub fn fix_document(
     Err(FixError::NotConverged(MAX_PASSES))
 }
 
-/// The edits to apply in one pass, carved around the metadata lines and made disjoint, and
-/// the rule id of each finding that contributed one.
+/// The edits to apply in one pass, carved around the metadata lines and the guard's spans and
+/// made disjoint, and the rule id of each finding that contributed one.
+///
+/// Carving around the guard's spans matters from the second pass on: once furniture is gone,
+/// a header copy of the title can turn the real title into a "later copy".
 fn applicable_edits(
     doc: &Document,
     result: &LintResult,
+    guarded: &[Span],
     options: FixOptions,
 ) -> (Vec<Edit>, Vec<String>) {
-    let keep = metadata_lines(doc, result);
+    let mut keep = metadata_lines(doc, result);
+    keep.extend_from_slice(guarded);
     let mut tagged: Vec<(Edit, usize)> = Vec::new();
     for (index, diagnostic) in result.diagnostics.iter().enumerate() {
         let Some(fix) = &diagnostic.fix else { continue };
@@ -164,10 +169,14 @@ impl Guard {
         if let Some(title) = title_line(doc, &result.diagnostics) {
             kept.push((title, "the title line"));
         }
-        let what = ["the date line", "the attribution line"];
-        for (span, what) in metadata_lines(doc, result).into_iter().zip(what) {
-            kept.push((span, what));
-        }
+        let date = result
+            .metadata
+            .date
+            .as_ref()
+            .map(|date| (date.line_span, "the date line"));
+        let attribution = result.metadata.attribution.as_ref();
+        let attribution = attribution.map(|found| (found.line_span, "the attribution line"));
+        kept.extend(date.into_iter().chain(attribution));
         for paragraph in doc.paragraphs() {
             if !covered(paragraph.span) {
                 kept.push((paragraph.span, "the paragraph"));
@@ -175,9 +184,19 @@ impl Guard {
         }
         let kept = kept
             .into_iter()
-            .map(|(span, what)| (span, doc.line_index(span.start) + 1, what))
+            .map(|(span, what)| {
+                let last_line = doc.line_index(span.end.saturating_sub(1).max(span.start));
+                let with_terminator =
+                    Span::new(span.start, doc.line_with_terminator(last_line).end);
+                (with_terminator, doc.line_index(span.start) + 1, what)
+            })
             .collect();
         Self { kept }
+    }
+
+    /// The kept spans, in the coordinates of the current text.
+    fn spans(&self) -> Vec<Span> {
+        self.kept.iter().map(|(span, _, _)| *span).collect()
     }
 
     /// Refuses edits that touch a kept span, and moves the kept spans past the others.

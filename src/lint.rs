@@ -2,8 +2,8 @@
 //! findings into diagnostics with the rule's message, severity and help.
 //!
 //! Noise rules run first and their spans are handed to the later rules, so that metadata is
-//! looked for outside page furniture. Noise rules run even when not selected if a metadata rule
-//! is selected, because the metadata rules depend on them; only selected rules report.
+//! looked for outside page furniture and duplicates are judged knowing it. Rules run even when
+//! not selected if a selected rule depends on them; only selected rules report.
 
 use crate::civil_date::CivilDate;
 use crate::diagnostic::{Category, Diagnostic};
@@ -33,14 +33,22 @@ pub struct LintResult {
 /// Lints one document with the selected rules of `rules`.
 pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResult {
     let layout = Layout::of(doc);
-    let metadata_wanted = rules
-        .iter()
-        .any(|(rule, enabled)| enabled && rule.category == Category::Metadata);
+    let wanted = |category: Category| {
+        rules
+            .iter()
+            .any(|(rule, enabled)| enabled && rule.category == category)
+    };
+    let metadata_wanted = wanted(Category::Metadata);
+    let noise_wanted = metadata_wanted || wanted(Category::Duplicate);
     let mut noise: Vec<Span> = Vec::new();
     let mut metadata = Metadata::default();
     let mut diagnostics = Vec::new();
     for (rule, enabled) in rules.iter() {
-        let needed = enabled || (metadata_wanted && rule.category == Category::Noise);
+        // Duplicate and metadata rules read the noise spans, and metadata rules read each other
+        // (a name next to the date line), whether or not those rules are selected.
+        let needed = enabled
+            || (noise_wanted && rule.category == Category::Noise)
+            || (metadata_wanted && rule.category == Category::Metadata);
         if !needed {
             continue;
         }
@@ -70,11 +78,17 @@ pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResul
 }
 
 fn diagnostic(doc: &Document, rule: &Rule, finding: Finding) -> Diagnostic {
-    let help = match finding.note {
+    let help = match &finding.note {
         Some(note) => format!("{} ({note})", rule.help),
         None => rule.help.clone(),
     };
-    let fix = fix_for(doc, rule, finding.span, finding.edits);
+    let help = match &finding.doubt {
+        Some(doubt) if rule.fix == Applicability::Safe => {
+            format!("{help}; the fix is unsafe here because {doubt}")
+        }
+        _ => help,
+    };
+    let fix = fix_for(doc, rule, &finding);
     Diagnostic {
         rule: rule.id.clone(),
         category: rule.category,
@@ -90,12 +104,13 @@ fn diagnostic(doc: &Document, rule: &Rule, finding: Finding) -> Diagnostic {
 
 /// The fix of a finding: the kind's own edits, or for noise and duplicates the deletion of the
 /// lines the finding covers (with the blank line that separated them).
-fn fix_for(doc: &Document, rule: &Rule, span: Span, edits: Option<Vec<Edit>>) -> Option<Fix> {
+fn fix_for(doc: &Document, rule: &Rule, finding: &Finding) -> Option<Fix> {
     if rule.fix == Applicability::None {
         return None;
     }
-    let edits = match edits {
-        Some(edits) => edits,
+    let span = finding.span;
+    let edits = match &finding.edits {
+        Some(edits) => edits.clone(),
         None if matches!(rule.category, Category::Noise | Category::Duplicate) => {
             let first = doc.line_index(span.start);
             let last = doc.line_index(span.end.saturating_sub(1).max(span.start));
@@ -103,8 +118,12 @@ fn fix_for(doc: &Document, rule: &Rule, span: Span, edits: Option<Vec<Edit>>) ->
         }
         None => return None,
     };
+    let applicability = match finding.doubt {
+        Some(_) => Applicability::Unsafe,
+        None => rule.fix,
+    };
     Some(Fix {
-        applicability: rule.fix,
+        applicability,
         edits,
     })
 }

@@ -100,7 +100,11 @@ fn json_finding_has_exact_byte_span_with_crlf_and_bom() {
     assert_eq!(finding["line"], 11);
     assert_eq!(finding["column"], 1);
     assert_eq!(finding["end_column"], 11);
-    assert_eq!(finding["fix"], serde_json::Value::Null);
+    assert_eq!(finding["fix"]["applicability"], "safe");
+    let edit = &finding["fix"]["edits"][0];
+    let deleted = edit["start"].as_u64().unwrap_or_default() as usize
+        ..edit["end"].as_u64().unwrap_or_default() as usize;
+    assert_eq!(&text.as_bytes()[deleted], b"\r\nViews: 254\r\n");
 }
 
 #[test]

@@ -117,6 +117,8 @@ pub struct Finding {
     /// The edits that fix the finding, when the kind knows better than the default (which
     /// deletes the lines a noise or duplicate finding covers).
     pub edits: Option<Vec<crate::fix::Edit>>,
+    /// Why the fix is doubtful, when it is: a safe rule's fix becomes unsafe for this finding.
+    pub doubt: Option<String>,
 }
 
 impl Finding {
@@ -129,7 +131,14 @@ impl Finding {
             message: None,
             note: None,
             edits: None,
+            doubt: None,
         }
+    }
+
+    /// Marks the fix as doubtful (applied only with unsafe fixes), saying why.
+    pub fn doubtful(mut self, why: impl Into<String>) -> Self {
+        self.doubt = Some(why.into());
+        self
     }
 
     /// Sets the primary label.

@@ -28,6 +28,9 @@ pub struct TrailingBlockConfig {
     /// The block ends before this many prose paragraphs in a row (0: always to the end).
     #[serde(default)]
     stop_at_prose_run: usize,
+    /// A block with more than this many times the words before its marker is doubtful: its fix
+    /// becomes unsafe (furniture is rarely several times longer than the page above it).
+    doubtful_ratio: Option<f64>,
 }
 
 fn default_placement() -> Placement {
@@ -41,6 +44,7 @@ pub struct TrailingBlockCheck {
     max_marker_words: usize,
     placement: Placement,
     stop_at_prose_run: usize,
+    doubtful_ratio: Option<f64>,
 }
 
 /// Compiles a `trailing-block` rule.
@@ -57,6 +61,7 @@ pub fn compile(config: TrailingBlockConfig) -> Result<TrailingBlockCheck, Compil
         max_marker_words: config.max_marker_words,
         placement: config.placement,
         stop_at_prose_run: config.stop_at_prose_run,
+        doubtful_ratio: config.doubtful_ratio,
     })
 }
 
@@ -75,13 +80,31 @@ impl TrailingBlockCheck {
             } else {
                 format!("a box of page furniture headed “{marker}”")
             };
-            findings.push(Finding::new(doc.lines_span(first, last)).with_label(label));
+            let span = doc.lines_span(first, last);
+            findings.push(self.judge(ctx, Finding::new(span).with_label(label)));
             if to_end {
                 break;
             }
             from = last + 1;
         }
         findings
+    }
+
+    /// Marks the finding doubtful when the block outweighs the text before it too much.
+    fn judge(&self, ctx: &Context, finding: Finding) -> Finding {
+        let Some(ratio) = self.doubtful_ratio else {
+            return finding;
+        };
+        let text = ctx.doc.text();
+        let before = text::word_count(text.get(..finding.span.start).unwrap_or_default());
+        let block = text::word_count(ctx.doc.slice(finding.span));
+        if block as f64 > ratio * before as f64 {
+            finding.doubtful(format!(
+                "the block is over {ratio} times longer than the text before it"
+            ))
+        } else {
+            finding
+        }
     }
 
     fn is_marker(&self, ctx: &Context, index: usize) -> bool {

@@ -59,6 +59,9 @@ pub struct DuplicateConfig {
     template_matches: Option<usize>,
     /// Upper bound on one diff, in milliseconds (near mode).
     diff_timeout_ms: Option<u64>,
+    /// A paragraph with this many copies or more is structure (a meal plan, table rows), not a
+    /// repeat: its findings get an unsafe fix (exact mode; optional).
+    doubtful_copies: Option<usize>,
 }
 
 /// A compiled `duplicate` rule.
@@ -78,6 +81,7 @@ enum Matcher {
 struct ExactMatcher {
     min_words: usize,
     min_chars: usize,
+    doubtful_copies: Option<usize>,
 }
 
 /// Compiles a `duplicate` rule, checking that exactly the fields of its mode are present and in
@@ -110,12 +114,14 @@ fn compile_exact(config: &DuplicateConfig) -> Result<ExactMatcher, CompileError>
         // At least one word: an empty key (a line of dashes or stars) is not text that repeats.
         min_words: require(config.min_words, "min-words", mode)?.max(1),
         min_chars: require(config.min_chars, "min-chars", mode)?,
+        doubtful_copies: config.doubtful_copies,
     })
 }
 
 fn compile_near(config: &DuplicateConfig) -> Result<NearMatcher, CompileError> {
     let mode = "near";
     forbid(config.min_chars.is_some(), "min-chars", mode)?;
+    forbid(config.doubtful_copies.is_some(), "doubtful-copies", mode)?;
     let threshold = require(config.threshold, "threshold", mode)?;
     let min_shared_shingles = require(config.min_shared_shingles, "min-shared-shingles", mode)?;
     let shingle_words = require(config.shingle_words, "shingle-words", mode)?;
@@ -187,7 +193,7 @@ impl DuplicateCheck {
     /// Finds the later copies of duplicated paragraphs.
     pub fn check(&self, ctx: &Context) -> Vec<Finding> {
         match &self.matcher {
-            Matcher::Exact(matcher) => matcher.check(ctx.doc),
+            Matcher::Exact(matcher) => matcher.check(ctx),
             Matcher::Near(matcher) => matcher.check(ctx.doc),
         }
     }
@@ -264,28 +270,59 @@ fn line_number(paragraph: &Paragraph) -> usize {
 }
 
 impl ExactMatcher {
-    /// One pass over the paragraphs: a map from key to first copy. The map hashes each key
-    /// (64-bit) and compares the strings on a hash hit, so a collision cannot pair two different
-    /// paragraphs.
-    fn check(&self, doc: &Document) -> Vec<Finding> {
-        let units = units(doc, self.min_words);
-        let mut first: HashMap<&str, &Paragraph> = HashMap::new();
-        let mut findings = Vec::new();
+    /// One pass over the paragraphs: a map from key to the copy that stays. The map hashes each
+    /// key (64-bit) and compares the strings on a hash hit, so a collision cannot pair two
+    /// different paragraphs. A copy inside page furniture never stays: the noise fix removes
+    /// it, so the first copy outside furniture takes its place and is not flagged.
+    fn check(&self, ctx: &Context) -> Vec<Finding> {
+        let units = units(ctx.doc, self.min_words);
+        let mut groups: HashMap<&str, Group> = HashMap::new();
+        let mut findings: Vec<(Finding, &str)> = Vec::new();
         for unit in units
             .iter()
             .filter(|unit| unit.key.chars().count() >= self.min_chars)
         {
-            match first.entry(unit.key.as_str()) {
-                Entry::Occupied(earlier) => {
-                    findings.push(exact_finding(earlier.get(), unit.paragraph));
+            let in_noise = ctx.in_noise(unit.paragraph.span);
+            match groups.entry(unit.key.as_str()) {
+                Entry::Occupied(mut group) => {
+                    let group = group.get_mut();
+                    group.copies += 1;
+                    if group.kept_in_noise && !in_noise {
+                        group.kept = unit.paragraph;
+                        group.kept_in_noise = false;
+                    } else {
+                        findings.push((exact_finding(group.kept, unit.paragraph), &unit.key));
+                    }
                 }
                 Entry::Vacant(slot) => {
-                    slot.insert(unit.paragraph);
+                    slot.insert(Group {
+                        kept: unit.paragraph,
+                        kept_in_noise: in_noise,
+                        copies: 1,
+                    });
                 }
             }
         }
         findings
+            .into_iter()
+            .map(|(finding, key)| {
+                let copies = groups.get(key).map_or(0, |group| group.copies);
+                let structural = self.doubtful_copies.is_some_and(|limit| copies >= limit);
+                if structural {
+                    finding.doubtful(format!("the paragraph occurs {copies} times"))
+                } else {
+                    finding
+                }
+            })
+            .collect()
     }
+}
+
+/// The copies of one key seen so far.
+struct Group<'d> {
+    kept: &'d Paragraph,
+    kept_in_noise: bool,
+    copies: usize,
 }
 
 fn exact_finding(first: &Paragraph, copy: &Paragraph) -> Finding {
