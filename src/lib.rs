@@ -10,6 +10,7 @@ pub mod civil_date;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
+pub mod fingerprint;
 pub mod fix;
 pub mod layout;
 pub mod lint;

@@ -101,6 +101,16 @@ pub enum FormatArg {
     Concise,
     /// One JSON array of findings (1-based lines and character columns, byte offsets).
     Json,
+    /// One JSON object per finding, one a line.
+    JsonLines,
+    /// GitHub Actions annotations (also writes a table to $GITHUB_STEP_SUMMARY when set).
+    Github,
+    /// A SARIF 2.1.0 log, with every rule's description and help.
+    Sarif,
+    /// A JUnit XML report: one test suite per file, one failing test case per finding.
+    Junit,
+    /// A GitLab Code Quality report.
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,7 +7,7 @@ use seedlint::autofix::{FixOptions, FixOutcome, fix_document};
 use seedlint::diagnostic::Severity;
 use seedlint::document::Document;
 use seedlint::lint::{LintOptions, LintResult, lint};
-use seedlint::output::{self, FileReport, Format, FullOptions};
+use seedlint::output::{self, FileReport, Format, Frame, FullOptions};
 use seedlint::rule::RuleSet;
 use similar::TextDiff;
 
@@ -48,6 +48,11 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         FormatArg::Full => Format::Full,
         FormatArg::Concise => Format::Concise,
         FormatArg::Json => Format::Json,
+        FormatArg::JsonLines => Format::JsonLines,
+        FormatArg::Github => Format::Github,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Junit => Format::Junit,
+        FormatArg::Gitlab => Format::Gitlab,
     };
     let stdin_fix = args.stdin_filename.is_some() && mode == Mode::Fix;
     // With `--fix` on standard input the findings go to standard error, so colour follows it.
@@ -69,19 +74,30 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
             unsafe_fixes: args.unsafe_fixes,
         },
     };
-    let json_stdout = format == Format::Json && matches!(mode, Mode::Check | Mode::Fix);
+    // Findings are framed (a JSON array, a SARIF log); diffs and fixed text are not.
+    let framed = matches!(mode, Mode::Check | Mode::Fix);
     if let Some(label) = &args.stdin_filename {
         let label = label.display().to_string();
         let outcome = match files::read_stdin() {
             Ok(document) => runner.handle(Source::Stdin, &label, document),
             Err(message) => Outcome::error(&label, &message),
         };
-        return super::finish(&[outcome], json_stdout && !stdin_fix);
+        let frame = if framed && !stdin_fix {
+            format.frame(&runner.rules)
+        } else {
+            Frame::default()
+        };
+        return super::finish(&[outcome], frame);
     }
     let outcomes = super::run_files(&args.paths, args.rules.threads, |source, label, doc| {
         runner.handle(source, label, doc)
     });
-    super::finish(&outcomes, json_stdout)
+    let frame = if framed {
+        format.frame(&runner.rules)
+    } else {
+        Frame::default()
+    };
+    super::finish(&outcomes, frame)
 }
 
 impl Runner {
@@ -133,8 +149,8 @@ impl Runner {
                 let findings = self.findings(label, &fixed.document, &fixed.remaining);
                 let mut stderr = Vec::new();
                 let rendered = [findings.stdout.as_slice()];
-                let json = self.format == Format::Json;
-                if let Err(error) = output::write_rendered(json, &rendered, &mut stderr) {
+                let frame = self.format.frame(&self.rules);
+                if let Err(error) = output::write_rendered(frame, &rendered, &mut stderr) {
                     return Outcome::error(label, &error.to_string());
                 }
                 Outcome {

@@ -92,7 +92,11 @@ fn run_meta(args: MetaArgs) -> io::Result<ExitCode> {
             Err(error) => Outcome::error(label, &error.to_string()),
         }
     });
-    finish(&outcomes, format == MetaFormat::Json)
+    let frame = match format {
+        MetaFormat::Json => output::Format::Json.frame(&rules),
+        MetaFormat::Text => output::Frame::default(),
+    };
+    finish(&outcomes, frame)
 }
 
 /// Walks `paths` and runs `work` on each seed on a worker; outcomes stay in path order.
@@ -127,11 +131,11 @@ where
 }
 
 /// Prints every outcome in order and decides the exit code.
-fn finish(outcomes: &[Outcome], json: bool) -> io::Result<ExitCode> {
+fn finish(outcomes: &[Outcome], frame: output::Frame) -> io::Result<ExitCode> {
     let buffers: Vec<&[u8]> = outcomes.iter().map(|o| o.stdout.as_slice()).collect();
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    output::write_rendered(json, &buffers, &mut out)?;
+    output::write_rendered(frame, &buffers, &mut out)?;
     out.flush()?;
     let stderr = io::stderr();
     let mut err = stderr.lock();

@@ -90,6 +90,18 @@ pub fn write_findings(report: &FileReport, out: &mut dyn Write) -> io::Result<()
     Ok(())
 }
 
+/// Writes the file's findings as JSON objects, one a line (JSON Lines).
+pub fn write_lines(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for diagnostic in report.diagnostics {
+        serde_json::to_writer(
+            &mut *out,
+            &finding(report.path, report.document, diagnostic),
+        )?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 #[derive(Serialize)]
 struct JsonMetadata<'a> {
     path: &'a str,
