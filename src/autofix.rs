@@ -60,14 +60,20 @@ pub enum FixError {
     },
 }
 
+/// Drops the findings that do not apply to the file being fixed (per-file ignores, in-file
+/// markers); they are neither fixed nor reported.
+pub type Filter<'a> = &'a (dyn Fn(&Document, LintResult) -> LintResult + Sync);
+
 /// Fixes a document with the selected rules and checks the result with the content guard.
 pub fn fix_document(
     doc: Document,
     rules: &RuleSet,
     lint_options: &LintOptions,
     options: FixOptions,
+    filter: Filter,
 ) -> Result<FixOutcome, FixError> {
-    let first = lint(&doc, rules, lint_options);
+    let lint = |doc: &Document| filter(doc, lint(doc, rules, lint_options));
+    let first = lint(&doc);
     let mut guard = Guard::new(&doc, &first);
     let mut current = doc;
     let mut result = first;
@@ -89,7 +95,7 @@ pub fn fix_document(
         }
         guard.follow(&edits)?;
         current = Document::new(fix::apply(current.text(), &edits));
-        result = lint(&current, rules, lint_options);
+        result = lint(&current);
     }
     Err(FixError::NotConverged(MAX_PASSES))
 }

@@ -74,3 +74,67 @@ impl RuleError {
         }))
     }
 }
+
+/// A configuration file that is not valid TOML or has an unknown key or a bad value.
+#[derive(Debug, Error, miette::Diagnostic)]
+#[error("invalid configuration file {path}: {message}")]
+#[diagnostic(code(seedlint::config_file))]
+pub struct InvalidConfigFile {
+    /// The configuration file.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// The file's text.
+    #[source_code]
+    pub source_code: NamedSource<String>,
+    /// Where it is wrong, when known.
+    #[label("here")]
+    pub span: Option<SourceSpan>,
+    /// How to fix it.
+    #[help]
+    pub help: Option<String>,
+}
+
+/// A configuration that cannot be used.
+#[derive(Debug, Error, miette::Diagnostic)]
+pub enum ConfigError {
+    /// See [`InvalidConfigFile`].
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Invalid(Box<InvalidConfigFile>),
+    /// A file could not be read.
+    #[error("cannot read configuration file {path}: {message}")]
+    #[diagnostic(code(seedlint::config_io))]
+    Io {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// `extend` leads back to a file already in the chain.
+    #[error("configuration file {0} extends itself (through `extend`)")]
+    #[diagnostic(
+        code(seedlint::config_cycle),
+        help("remove the `extend` that closes the loop")
+    )]
+    ExtendCycle(String),
+}
+
+impl ConfigError {
+    /// An invalid-file error pointing at `span` (a byte range) of `text`.
+    pub fn invalid(
+        path: &str,
+        text: &str,
+        message: impl Into<String>,
+        span: Option<std::ops::Range<usize>>,
+        help: Option<String>,
+    ) -> Self {
+        Self::Invalid(Box::new(InvalidConfigFile {
+            path: path.to_string(),
+            message: message.into(),
+            source_code: NamedSource::new(path, text.to_string()),
+            span: span.map(|range| SourceSpan::from(range.start..range.end)),
+            help,
+        }))
+    }
+}

@@ -6,10 +6,13 @@
 //! The library does no I/O: callers hand it text and a writer.
 
 pub mod autofix;
+pub mod baseline;
 pub mod civil_date;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
+pub mod examples;
 pub mod fingerprint;
 pub mod fix;
 pub mod layout;
@@ -18,4 +21,5 @@ pub mod metadata;
 pub mod output;
 pub mod rule;
 pub mod rules;
+pub mod suppress;
 pub mod text;

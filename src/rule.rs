@@ -194,8 +194,7 @@ impl RuleSet {
     /// disables those named by `ignore`.
     pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), RuleError> {
         for name in select.iter().chain(ignore) {
-            let known = self.rules.iter().any(|rule| matches(rule, name));
-            if !known {
+            if !self.knows(name) {
                 return Err(RuleError::UnknownSelector(name.clone()));
             }
         }
@@ -204,6 +203,19 @@ impl RuleSet {
             *enabled = selected && !ignore.iter().any(|name| matches(rule, name));
         }
         Ok(())
+    }
+
+    /// Replaces the severity of the rule `id`.
+    pub fn set_severity(&mut self, id: &str, severity: Severity) -> Result<(), RuleError> {
+        let rule = self.rules.iter_mut().find(|rule| rule.id == id);
+        let rule = rule.ok_or_else(|| RuleError::UnknownSelector(id.to_string()))?;
+        rule.severity = severity;
+        Ok(())
+    }
+
+    /// True when a rule or category of this name exists.
+    pub fn knows(&self, name: &str) -> bool {
+        self.rules.iter().any(|rule| matches(rule, name))
     }
 
     /// All rules, in run order: by category, then kind, then id.

@@ -75,13 +75,13 @@ proptest! {
     #[test]
     fn fix_keeps_every_article_paragraph_and_is_idempotent((text, article) in seed()) {
         let rules = rules();
-        let once = fix_document(Document::new(text), rules, &options(), FixOptions::default());
+        let once = fix_document(Document::new(text), rules, &options(), FixOptions::default(), &|_, r| r);
         let once = once.map_err(|error| TestCaseError::fail(error.to_string()))?;
         for paragraph in &article {
             prop_assert!(once.document.text().contains(paragraph), "lost: {paragraph}");
         }
         let again = Document::new(once.document.text().to_string());
-        let twice = fix_document(again, rules, &options(), FixOptions::default());
+        let twice = fix_document(again, rules, &options(), FixOptions::default(), &|_, r| r);
         let twice = twice.map_err(|error| TestCaseError::fail(error.to_string()))?;
         prop_assert_eq!(twice.fixed_count(), 0);
         prop_assert_eq!(twice.document.text(), once.document.text());

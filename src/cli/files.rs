@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
+use seedlint::baseline::Baseline;
 use seedlint::document::Document;
 use seedlint::rule::RuleSource;
 
@@ -160,4 +161,21 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
         Ok(())
     };
     write().map_err(|error| format!("could not write the fixed file: {error}"))
+}
+
+/// Reads a baseline file.
+pub fn read_baseline(path: &Path) -> Result<Baseline, String> {
+    let text = fs::read_to_string(path).map_err(|error| error.to_string())?;
+    serde_json::from_str(&text).map_err(|error| format!("not a seedlint baseline: {error}"))
+}
+
+/// Writes a baseline file (atomically when it exists already).
+pub fn write_baseline(path: &Path, baseline: &Baseline) -> Result<(), String> {
+    let mut text = serde_json::to_string_pretty(baseline).map_err(|error| error.to_string())?;
+    text.push('\n');
+    if path.exists() {
+        write_atomically(path, &text)
+    } else {
+        fs::write(path, text).map_err(|error| error.to_string())
+    }
 }

@@ -1,17 +1,24 @@
-//! `seedlint lint`: check, `--fix`, `--fix-only` and `--diff`, on files or standard input.
+//! `seedlint lint`: check, `--fix`, `--fix-only` and `--diff`, on files or standard input, with
+//! each file's own settings, per-file ignores, in-file markers and an optional baseline.
 
-use std::io;
+use std::collections::HashSet;
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use seedlint::autofix::{FixOptions, FixOutcome, fix_document};
-use seedlint::diagnostic::Severity;
+use seedlint::baseline::{Baseline, BaselineMatcher, Entry};
+use seedlint::diagnostic::Diagnostic;
 use seedlint::document::Document;
+use seedlint::fingerprint::fingerprint;
 use seedlint::lint::{LintOptions, LintResult, lint};
 use seedlint::output::{self, FileReport, Format, Frame, FullOptions};
-use seedlint::rule::RuleSet;
+use seedlint::suppress::apply_markers;
 use similar::TextDiff;
 
 use super::args::{FormatArg, LintArgs};
+use super::config::{Resolver, Settings};
+use super::report::{self, RunReport};
 use super::{Outcome, Source, files};
 
 /// What `lint` does with each file.
@@ -25,18 +32,47 @@ enum Mode {
 
 /// Everything needed to handle one file, shared by the workers.
 struct Runner {
-    rules: RuleSet,
+    resolver: Resolver,
     options: LintOptions,
     mode: Mode,
     format: Format,
     full: FullOptions,
     fix: FixOptions,
+    baseline: Option<BaselineMatcher>,
+    github_summary: bool,
 }
 
 /// Runs `seedlint lint`.
 pub fn run(args: LintArgs) -> io::Result<ExitCode> {
-    let Some(rules) = super::load_rules(&args.rules) else {
-        return Ok(ExitCode::from(2));
+    let resolver = Resolver::new(super::overrides(&args.rules));
+    let first = match &args.stdin_filename {
+        Some(path) => path.clone(),
+        None => args
+            .paths
+            .first()
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(".")),
+    };
+    let settings = match resolver.settings_for(&first) {
+        Ok(settings) => settings,
+        Err(report) => {
+            eprint!("{report}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if args.show_settings {
+        print!("{}", settings.describe());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let baseline = match &args.baseline {
+        Some(path) => match files::read_baseline(path) {
+            Ok(baseline) => Some(BaselineMatcher::new(baseline)),
+            Err(message) => {
+                eprintln!("seedlint: {}: {message}", path.display());
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => None,
     };
     let mode = match (args.fix, args.fix_only, args.diff) {
         (_, true, _) => Mode::FixOnly,
@@ -44,25 +80,16 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         (true, _, _) => Mode::Fix,
         _ => Mode::Check,
     };
-    let format = match args.format {
-        FormatArg::Full => Format::Full,
-        FormatArg::Concise => Format::Concise,
-        FormatArg::Json => Format::Json,
-        FormatArg::JsonLines => Format::JsonLines,
-        FormatArg::Github => Format::Github,
-        FormatArg::Sarif => Format::Sarif,
-        FormatArg::Junit => Format::Junit,
-        FormatArg::Gitlab => Format::Gitlab,
-    };
     let stdin_fix = args.stdin_filename.is_some() && mode == Mode::Fix;
     // With `--fix` on standard input the findings go to standard error, so colour follows it.
     let terminal = if stdin_fix {
-        io::IsTerminal::is_terminal(&io::stderr())
+        io::stderr().is_terminal()
     } else {
-        super::stdout_is_terminal()
+        io::stdout().is_terminal()
     };
+    let format = format(args.format, terminal);
     let runner = Runner {
-        rules,
+        resolver,
         options: super::lint_options(),
         mode,
         format,
@@ -73,63 +100,130 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         fix: FixOptions {
             unsafe_fixes: args.unsafe_fixes,
         },
+        baseline,
+        github_summary: format == Format::Github
+            && std::env::var_os("GITHUB_STEP_SUMMARY").is_some(),
     };
     // Findings are framed (a JSON array, a SARIF log); diffs and fixed text are not.
-    let framed = matches!(mode, Mode::Check | Mode::Fix);
-    if let Some(label) = &args.stdin_filename {
-        let label = label.display().to_string();
-        let outcome = match files::read_stdin() {
-            Ok(document) => runner.handle(Source::Stdin, &label, document),
-            Err(message) => Outcome::error(&label, &message),
-        };
-        let frame = if framed && !stdin_fix {
-            format.frame(&runner.rules)
-        } else {
-            Frame::default()
-        };
-        return super::finish(&[outcome], frame);
-    }
-    let outcomes = super::run_files(&args.paths, args.rules.threads, |source, label, doc| {
-        runner.handle(source, label, doc)
-    });
-    let frame = if framed {
-        format.frame(&runner.rules)
+    let framed = matches!(mode, Mode::Check | Mode::Fix) && !args.statistics;
+    let frame = if framed && !stdin_fix {
+        format.frame(&settings.rules)
     } else {
         Frame::default()
     };
-    super::finish(&outcomes, frame)
+    let outcomes = if let Some(label) = &args.stdin_filename {
+        let label = label.display().to_string();
+        vec![match files::read_stdin() {
+            Ok(document) => runner.handle(Source::Stdin, &label, document),
+            Err(message) => Outcome::error(&label, &message),
+        }]
+    } else {
+        let explicit: HashSet<&PathBuf> = args.paths.iter().filter(|p| p.is_file()).collect();
+        let include = |path: &Path| {
+            (args.rules.no_force_exclude && explicit.contains(&path.to_path_buf()))
+                || runner
+                    .resolver
+                    .settings_for(path)
+                    .map_or(true, |s| !s.is_excluded(&runner.resolver.absolute(path)))
+        };
+        if args.show_files {
+            for path in super::collect(&args.paths, args.rules.threads, &include) {
+                println!("{}", path.display());
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        super::run_files(
+            &args.paths,
+            args.rules.threads,
+            &include,
+            |source, label, doc| runner.handle(source, label, doc),
+        )
+    };
+    let report = RunReport {
+        frame,
+        statistics: args.statistics,
+        quiet: args.quiet || !matches!(format, Format::Full | Format::Concise),
+        exit_zero: args.exit_zero,
+        github_summary: runner.github_summary,
+        write_baseline: args.write_baseline.as_deref(),
+        baseline: runner.baseline.as_ref().zip(args.baseline.as_deref()),
+    };
+    report::finish(&outcomes, &report)
+}
+
+/// The format asked for, or the default for where the output goes.
+fn format(asked: Option<FormatArg>, terminal: bool) -> Format {
+    let in_actions = std::env::var("GITHUB_ACTIONS").is_ok_and(|value| value == "true");
+    match asked {
+        Some(FormatArg::Full) => Format::Full,
+        Some(FormatArg::Concise) => Format::Concise,
+        Some(FormatArg::Json) => Format::Json,
+        Some(FormatArg::JsonLines) => Format::JsonLines,
+        Some(FormatArg::Github) => Format::Github,
+        Some(FormatArg::Sarif) => Format::Sarif,
+        Some(FormatArg::Junit) => Format::Junit,
+        Some(FormatArg::Gitlab) => Format::Gitlab,
+        None if in_actions => Format::Github,
+        None if terminal => Format::Full,
+        None => Format::Concise,
+    }
 }
 
 impl Runner {
     fn handle(&self, source: Source, label: &str, document: Document) -> Outcome {
+        let path = match source {
+            Source::File(path) => path.to_path_buf(),
+            Source::Stdin => PathBuf::from(label),
+        };
+        let settings = match self.resolver.settings_for(&path) {
+            Ok(settings) => settings,
+            Err(report) => return Outcome::error(label, report.trim_end()),
+        };
+        let absolute = self.resolver.absolute(&path);
+        let ignored = settings.ignored_for(&absolute);
+        let markers = has_comment_syntax(&path);
+        let filter = |doc: &Document, mut result: LintResult| {
+            result.diagnostics.retain(|d| {
+                !ignored
+                    .iter()
+                    .any(|name| *name == d.rule || *name == d.category.as_str())
+            });
+            if markers {
+                result.diagnostics = apply_markers(doc, result.diagnostics);
+            }
+            result
+        };
         if self.mode == Mode::Check {
-            let result = lint(&document, &self.rules, &self.options);
-            return self.findings(label, &document, &result);
+            let result = filter(&document, lint(&document, &settings.rules, &self.options));
+            return self.findings(label, &settings, &document, result);
         }
         let original = document.text().to_owned();
-        match fix_document(document, &self.rules, &self.options, self.fix) {
-            Ok(fixed) => self.after_fix(source, label, &original, fixed),
+        match fix_document(document, &settings.rules, &self.options, self.fix, &filter) {
+            Ok(fixed) => self.after_fix(source, label, &settings, &original, fixed),
             Err(refused) => {
                 let message = format!("seedlint: {label}: {refused}\n");
                 let document = Document::new(original);
-                let result = lint(&document, &self.rules, &self.options);
-                let findings = self.findings(label, &document, &result);
-                let (stdout, stderr) = match source {
+                let result = filter(&document, lint(&document, &settings.rules, &self.options));
+                let mut outcome = self.findings(label, &settings, &document, result);
+                if let Source::Stdin = source {
                     // An editor waits for the text: give it back unchanged.
-                    Source::Stdin => (document.into_text().into_bytes(), message.into_bytes()),
-                    Source::File(_) => (findings.stdout, message.into_bytes()),
-                };
-                Outcome {
-                    stdout,
-                    stderr,
-                    failing: findings.failing,
-                    error: true,
+                    outcome.stdout = document.into_text().into_bytes();
                 }
+                outcome.stderr = message.into_bytes();
+                outcome.error = true;
+                outcome
             }
         }
     }
 
-    fn after_fix(&self, source: Source, label: &str, original: &str, fixed: FixOutcome) -> Outcome {
+    fn after_fix(
+        &self,
+        source: Source,
+        label: &str,
+        settings: &Settings,
+        original: &str,
+        fixed: FixOutcome,
+    ) -> Outcome {
         let text = fixed.document.text();
         let changed = text != original;
         if self.mode == Mode::Diff {
@@ -144,57 +238,102 @@ impl Runner {
             };
         }
         let summary = summary(label, &fixed);
+        let mut outcome = match (source, self.mode) {
+            (_, Mode::FixOnly) => Outcome::default(),
+            _ => self.findings(label, settings, &fixed.document, fixed.remaining.clone()),
+        };
         match source {
             Source::Stdin => {
-                let findings = self.findings(label, &fixed.document, &fixed.remaining);
                 let mut stderr = Vec::new();
-                let rendered = [findings.stdout.as_slice()];
-                let frame = self.format.frame(&self.rules);
+                let rendered = [outcome.stdout.as_slice()];
+                let frame = self.format.frame(&settings.rules);
                 if let Err(error) = output::write_rendered(frame, &rendered, &mut stderr) {
                     return Outcome::error(label, &error.to_string());
                 }
-                Outcome {
-                    stdout: text.as_bytes().to_vec(),
-                    stderr,
-                    failing: self.mode == Mode::Fix && findings.failing,
-                    error: findings.error,
-                }
+                stderr.extend_from_slice(summary.as_bytes());
+                outcome.stdout = text.as_bytes().to_vec();
+                outcome.stderr = stderr;
             }
             Source::File(path) => {
                 if changed && let Err(message) = files::write_atomically(path, text) {
                     return Outcome::error(label, &message);
                 }
-                let mut outcome = if self.mode == Mode::FixOnly {
-                    Outcome::default()
-                } else {
-                    self.findings(label, &fixed.document, &fixed.remaining)
-                };
                 outcome.stderr = summary.into_bytes();
-                outcome
             }
         }
+        outcome.fixed = fixed.fixed_count();
+        outcome
     }
 
-    /// Renders the findings of one file for standard output.
-    fn findings(&self, label: &str, document: &Document, result: &LintResult) -> Outcome {
+    /// Renders the findings of one file (those the baseline does not record) for output.
+    fn findings(
+        &self,
+        label: &str,
+        settings: &Settings,
+        document: &Document,
+        mut result: LintResult,
+    ) -> Outcome {
+        let entries: Vec<Entry> = result
+            .diagnostics
+            .iter()
+            .map(|d| {
+                Entry::new(
+                    label,
+                    &d.rule,
+                    fingerprint(label, &d.rule, document.slice(d.span)),
+                )
+            })
+            .collect();
+        if let Some(baseline) = &self.baseline {
+            let mut recorded = entries.iter().map(|entry| baseline.take(entry));
+            result
+                .diagnostics
+                .retain(|_| !recorded.next().unwrap_or(false));
+        }
         let report = FileReport {
             path: label,
             document,
             diagnostics: &result.diagnostics,
             metadata: &result.metadata,
         };
-        match output::render_findings(self.format, &report, &self.full) {
-            Ok(stdout) => Outcome {
-                stdout,
-                failing: result
-                    .diagnostics
-                    .iter()
-                    .any(|diagnostic| diagnostic.severity >= Severity::Warning),
-                ..Outcome::default()
+        let stdout = match output::render_findings(self.format, &report, &self.full) {
+            Ok(stdout) => stdout,
+            Err(error) => return Outcome::error(label, &error.to_string()),
+        };
+        Outcome {
+            stdout,
+            failing: result
+                .diagnostics
+                .iter()
+                .any(|d| d.severity >= settings.fail_on),
+            summary: if self.github_summary {
+                output::github_summary_rows(&report)
+            } else {
+                Vec::new()
             },
-            Err(error) => Outcome::error(label, &error.to_string()),
+            rules: result.diagnostics.iter().map(|d| d.rule.clone()).collect(),
+            fixable: result.diagnostics.iter().filter(|d| fixable(d)).count(),
+            entries,
+            ..Outcome::default()
         }
     }
+}
+
+fn fixable(diagnostic: &Diagnostic) -> bool {
+    diagnostic.fix.as_ref().is_some_and(|fix| {
+        fix.applicability == seedlint::fix::Applicability::Safe && !fix.edits.is_empty()
+    })
+}
+
+/// Markdown and HTML seeds can carry `<!-- seedlint-disable … -->` markers.
+fn has_comment_syntax(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .unwrap_or_default();
+    ["md", "markdown", "html", "htm"]
+        .iter()
+        .any(|known| ext.eq_ignore_ascii_case(known))
 }
 
 /// `Fixed 3 findings in x.txt (menu-block 1, share-widget 2)`, or nothing when none was fixed.
@@ -210,4 +349,14 @@ fn summary(label: &str, fixed: &FixOutcome) -> String {
         .collect();
     let noun = if count == 1 { "finding" } else { "findings" };
     format!("Fixed {count} {noun} in {label} ({})\n", rules.join(", "))
+}
+
+/// The baseline of a run: every finding's entry.
+pub fn baseline_of(outcomes: &[Outcome]) -> Baseline {
+    Baseline::new(
+        outcomes
+            .iter()
+            .flat_map(|o| o.entries.iter().cloned())
+            .collect(),
+    )
 }

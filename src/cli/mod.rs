@@ -1,25 +1,30 @@
-//! The command line: parses arguments, builds the rule set, walks the paths, runs each file on
-//! a worker and prints the per-file outputs in path order. The exit code is decided once, at
-//! the end, from what every file reported.
+//! The command line: parses arguments, resolves each path's settings, walks the paths, runs
+//! each file on a worker and prints the per-file outputs in path order. The exit code is
+//! decided once, at the end, from what every file reported.
 
 mod args;
+mod config;
 mod files;
 mod lint_cmd;
+mod report;
+mod rules_cmd;
 
-use std::io::{self, IsTerminal, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Parser;
 use rayon::prelude::*;
+use seedlint::baseline::Entry;
 use seedlint::civil_date::CivilDate;
+use seedlint::diagnostic::Severity;
 use seedlint::document::Document;
 use seedlint::lint::{LintOptions, lint};
-use seedlint::output::{self, FileReport, MetaFormat};
-use seedlint::rule::{RuleSet, RuleSource};
+use seedlint::output::{self, FileReport, Format, Frame, MetaFormat};
 
-use args::{Cli, ColorArg, Command, MetaArgs, MetaFormatArg, RuleArgs};
+use args::{Cli, ColorArg, Command, MetaArgs, MetaFormatArg, RuleArgs, SeverityArg};
+use config::{Overrides, Resolver};
 
 /// Parses the arguments, runs the subcommand and returns the exit code.
 pub fn main() -> ExitCode {
@@ -27,6 +32,10 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Lint(args) => lint_cmd::run(args),
         Command::Meta(args) => run_meta(args),
+        Command::Rules(args) => rules_cmd::list(args),
+        Command::Explain(args) => rules_cmd::explain(args),
+        Command::CheckRules(args) => rules_cmd::check(args),
+        Command::Init(args) => rules_cmd::init(args),
     };
     match result {
         Ok(code) => code,
@@ -47,13 +56,24 @@ pub enum Source<'a> {
     Stdin,
 }
 
-/// What one file gave: bytes for standard output and standard error, and how it ends the run.
+/// What one file gave: output for standard output and standard error, how it ends the run, and
+/// what the run's closing report needs to know of it.
 #[derive(Debug, Default)]
 pub struct Outcome {
     stdout: Vec<u8>,
     stderr: Vec<u8>,
     failing: bool,
     error: bool,
+    /// Rows of the GitHub step-summary table.
+    summary: Vec<u8>,
+    /// The rule of every reported finding, for `--statistics` and the closing count.
+    rules: Vec<String>,
+    /// How many reported findings a safe fix would remove.
+    fixable: usize,
+    /// How many findings `--fix` fixed.
+    fixed: usize,
+    /// Baseline entries of every finding (before the baseline filtered them).
+    entries: Vec<Entry>,
 }
 
 impl Outcome {
@@ -67,45 +87,109 @@ impl Outcome {
     }
 }
 
+/// The command line's configuration overrides.
+fn overrides(args: &RuleArgs) -> Overrides {
+    Overrides {
+        config: args.config.clone(),
+        isolated: args.isolated,
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+        rules: args.rules.clone(),
+        exclude: args.exclude.clone(),
+        fail_on: args.fail_on.map(|level| match level {
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Error => Severity::Error,
+        }),
+    }
+}
+
 fn run_meta(args: MetaArgs) -> io::Result<ExitCode> {
-    let Some(rules) = load_rules(&args.rules) else {
-        return Ok(ExitCode::from(2));
+    let resolver = Resolver::new(overrides(&args.rules));
+    let first = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let settings = match resolver.settings_for(&first) {
+        Ok(settings) => settings,
+        Err(report) => {
+            eprint!("{report}");
+            return Ok(ExitCode::from(2));
+        }
     };
     let format = match args.format {
         MetaFormatArg::Text => MetaFormat::Text,
         MetaFormatArg::Json => MetaFormat::Json,
     };
     let options = lint_options();
-    let outcomes = run_files(&args.paths, args.rules.threads, |_, label, document| {
-        let result = lint(&document, &rules, &options);
-        let report = FileReport {
-            path: label,
-            document: &document,
-            diagnostics: &result.diagnostics,
-            metadata: &result.metadata,
-        };
-        match output::render_metadata(format, &report) {
-            Ok(stdout) => Outcome {
-                stdout,
-                ..Outcome::default()
-            },
-            Err(error) => Outcome::error(label, &error.to_string()),
-        }
-    });
-    let frame = match format {
-        MetaFormat::Json => output::Format::Json.frame(&rules),
-        MetaFormat::Text => output::Frame::default(),
+    let include = |path: &Path| {
+        resolver
+            .settings_for(path)
+            .map_or(true, |s| !s.is_excluded(&resolver.absolute(path)))
     };
-    finish(&outcomes, frame)
+    let outcomes = run_files(
+        &args.paths,
+        args.rules.threads,
+        &include,
+        |_, label, doc| {
+            let Ok(settings) = resolver.settings_for(Path::new(label)) else {
+                return Outcome::error(label, "configuration error (reported above)");
+            };
+            let result = lint(&doc, &settings.rules, &options);
+            let report = FileReport {
+                path: label,
+                document: &doc,
+                diagnostics: &result.diagnostics,
+                metadata: &result.metadata,
+            };
+            match output::render_metadata(format, &report) {
+                Ok(stdout) => Outcome {
+                    stdout,
+                    ..Outcome::default()
+                },
+                Err(error) => Outcome::error(label, &error.to_string()),
+            }
+        },
+    );
+    let frame = match format {
+        MetaFormat::Json => Format::Json.frame(&settings.rules),
+        MetaFormat::Text => Frame::default(),
+    };
+    let report = report::RunReport {
+        frame,
+        quiet: true,
+        ..report::RunReport::default()
+    };
+    report::finish(&outcomes, &report)
 }
 
-/// Walks `paths` and runs `work` on each seed on a worker; outcomes stay in path order.
-fn run_files<F>(paths: &[PathBuf], threads: Option<usize>, work: F) -> Vec<Outcome>
+/// The seed files under `paths` that `include` accepts, sorted.
+fn collect(
+    paths: &[PathBuf],
+    threads: Option<usize>,
+    include: &(dyn Fn(&Path) -> bool + Sync),
+) -> Vec<PathBuf> {
+    let (mut seeds, _) = files::collect_seeds(paths, threads.unwrap_or(0).max(1));
+    seeds.retain(|path| include(path));
+    seeds
+}
+
+/// Walks `paths` and runs `work` on each seed `include` accepts, on a worker; outcomes stay in
+/// path order.
+fn run_files<F>(
+    paths: &[PathBuf],
+    threads: Option<usize>,
+    include: &(dyn Fn(&Path) -> bool + Sync),
+    work: F,
+) -> Vec<Outcome>
 where
     F: Fn(Source, &str, Document) -> Outcome + Sync,
 {
     let threads = threads.unwrap_or(0);
-    let (seeds, errors) = files::collect_seeds(paths, threads.max(1));
+    let (mut seeds, errors) = files::collect_seeds(paths, threads.max(1));
+    seeds.retain(|path| include(path));
     let mut outcomes: Vec<Outcome> = errors
         .iter()
         .map(|error| Outcome::error(&error.path.display().to_string(), &error.message))
@@ -130,56 +214,6 @@ where
     outcomes
 }
 
-/// Prints every outcome in order and decides the exit code.
-fn finish(outcomes: &[Outcome], frame: output::Frame) -> io::Result<ExitCode> {
-    let buffers: Vec<&[u8]> = outcomes.iter().map(|o| o.stdout.as_slice()).collect();
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    output::write_rendered(frame, &buffers, &mut out)?;
-    out.flush()?;
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    for outcome in outcomes {
-        err.write_all(&outcome.stderr)?;
-    }
-    Ok(exit_code(outcomes))
-}
-
-fn exit_code(outcomes: &[Outcome]) -> ExitCode {
-    if outcomes.iter().any(|outcome| outcome.error) {
-        ExitCode::from(2)
-    } else if outcomes.iter().any(|outcome| outcome.failing) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// Builds the rule set, printing a report and returning `None` when a rule file is broken.
-fn load_rules(args: &RuleArgs) -> Option<RuleSet> {
-    let mut sources = vec![RuleSource::builtin()];
-    for dir in &args.rules {
-        match files::read_rules_dir(dir) {
-            Ok(source) => sources.push(source),
-            Err(error) => {
-                eprintln!("seedlint: {}: {}", error.path.display(), error.message);
-                return None;
-            }
-        }
-    }
-    let loaded = RuleSet::load(&sources).and_then(|mut rules| {
-        rules.select(&args.select, &args.ignore)?;
-        Ok(rules)
-    });
-    match loaded {
-        Ok(rules) => Some(rules),
-        Err(error) => {
-            eprintln!("{:?}", miette::Report::new(error));
-            None
-        }
-    }
-}
-
 fn lint_options() -> LintOptions {
     let days = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -195,8 +229,4 @@ fn use_color(choice: ColorArg, terminal: bool) -> bool {
         ColorArg::Never => false,
         ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
     }
-}
-
-fn stdout_is_terminal() -> bool {
-    io::stdout().is_terminal()
 }

@@ -1,0 +1,72 @@
+//! A rule file's own examples as a test: each `fire` document must give a finding of the rule
+//! (run alone, with the rules it depends on behind it), each `silent` document none. Used by
+//! the test suite for the default rules and by `seedlint check-rules` for anyone's rules.
+
+use crate::document::Document;
+use crate::lint::{LintOptions, lint};
+use crate::rule::{Rule, RuleSet};
+
+/// One example that did not behave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    /// The rule's id.
+    pub rule: String,
+    /// The rule's file.
+    pub source: String,
+    /// What went wrong.
+    pub problem: String,
+}
+
+/// Runs the examples of every rule `wanted` accepts; leaves every rule selected afterwards.
+pub fn check_examples(
+    rules: &mut RuleSet,
+    options: &LintOptions,
+    wanted: impl Fn(&Rule) -> bool,
+) -> Vec<ExampleFailure> {
+    let targets: Vec<(String, String, Vec<String>, Vec<String>)> = rules
+        .rules()
+        .iter()
+        .filter(|rule| wanted(rule))
+        .map(|rule| {
+            let examples = &rule.examples;
+            (
+                rule.id.clone(),
+                rule.source.clone(),
+                examples.fire.clone(),
+                examples.silent.clone(),
+            )
+        })
+        .collect();
+    let mut failures = Vec::new();
+    for (id, source, fire, silent) in targets {
+        let mut fail = |problem: String| {
+            failures.push(ExampleFailure {
+                rule: id.clone(),
+                source: source.clone(),
+                problem,
+            });
+        };
+        if rules.select(std::slice::from_ref(&id), &[]).is_err() {
+            continue;
+        }
+        let fired = |text: &str| {
+            let result = lint(&Document::new(text.to_string()), rules, options);
+            result
+                .diagnostics
+                .iter()
+                .any(|diagnostic| diagnostic.rule == id)
+        };
+        for example in fire.iter().filter(|example| !fired(example)) {
+            fail(format!("did not fire on {example:?}"));
+        }
+        for example in silent.iter().filter(|example| fired(example)) {
+            fail(format!("fired on {example:?}"));
+        }
+        if fire.is_empty() || silent.is_empty() {
+            fail("needs examples that fire and examples that stay silent".to_string());
+        }
+    }
+    // Selecting nothing selects every rule again.
+    let _ = rules.select(&[], &[]);
+    failures
+}
