@@ -4,12 +4,15 @@
 use miette::{NamedSource, SourceSpan};
 use thiserror::Error;
 
-/// A rule file that is not valid TOML, has an unknown kind or field, or a value a kind rejects.
+/// A rule or configuration file that is not valid TOML, has an unknown kind, key or field, or a
+/// value that does not fit.
 #[derive(Debug, Error, miette::Diagnostic)]
-#[error("invalid rule file {path}: {message}")]
-#[diagnostic(code(seedlint::rule_file))]
-pub struct InvalidRuleFile {
-    /// The rule file.
+#[error("invalid {what} {path}: {message}")]
+#[diagnostic(code(seedlint::invalid_file))]
+pub struct InvalidFile {
+    /// "rule file" or "configuration file".
+    pub what: &'static str,
+    /// The file.
     pub path: String,
     /// What is wrong.
     pub message: String,
@@ -24,13 +27,34 @@ pub struct InvalidRuleFile {
     pub help: Option<String>,
 }
 
+impl InvalidFile {
+    /// An error pointing at `span` (a byte range) of `text`.
+    fn boxed(
+        what: &'static str,
+        path: &str,
+        text: &str,
+        message: String,
+        span: Option<std::ops::Range<usize>>,
+        help: Option<String>,
+    ) -> Box<Self> {
+        Box::new(Self {
+            what,
+            path: path.to_string(),
+            message,
+            source_code: NamedSource::new(path, text.to_string()),
+            span: span.map(|range| SourceSpan::from(range.start..range.end)),
+            help,
+        })
+    }
+}
+
 /// A rule file that cannot be used, or a set of rule files that does not fit together.
 #[derive(Debug, Error, miette::Diagnostic)]
 pub enum RuleError {
-    /// See [`InvalidRuleFile`].
+    /// See [`InvalidFile`].
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Invalid(Box<InvalidRuleFile>),
+    Invalid(Box<InvalidFile>),
     /// Two rule files in the same set share an id.
     #[error("rule id `{id}` is defined twice: in {first} and in {second}")]
     #[diagnostic(
@@ -65,43 +89,24 @@ impl RuleError {
         span: Option<std::ops::Range<usize>>,
         help: Option<String>,
     ) -> Self {
-        Self::Invalid(Box::new(InvalidRuleFile {
-            path: path.to_string(),
-            message: message.into(),
-            source_code: NamedSource::new(path, text.to_string()),
-            span: span.map(|range| SourceSpan::from(range.start..range.end)),
+        Self::Invalid(InvalidFile::boxed(
+            "rule file",
+            path,
+            text,
+            message.into(),
+            span,
             help,
-        }))
+        ))
     }
-}
-
-/// A configuration file that is not valid TOML or has an unknown key or a bad value.
-#[derive(Debug, Error, miette::Diagnostic)]
-#[error("invalid configuration file {path}: {message}")]
-#[diagnostic(code(seedlint::config_file))]
-pub struct InvalidConfigFile {
-    /// The configuration file.
-    pub path: String,
-    /// What is wrong.
-    pub message: String,
-    /// The file's text.
-    #[source_code]
-    pub source_code: NamedSource<String>,
-    /// Where it is wrong, when known.
-    #[label("here")]
-    pub span: Option<SourceSpan>,
-    /// How to fix it.
-    #[help]
-    pub help: Option<String>,
 }
 
 /// A configuration that cannot be used.
 #[derive(Debug, Error, miette::Diagnostic)]
 pub enum ConfigError {
-    /// See [`InvalidConfigFile`].
+    /// See [`InvalidFile`].
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Invalid(Box<InvalidConfigFile>),
+    Invalid(Box<InvalidFile>),
     /// A file could not be read.
     #[error("cannot read configuration file {path}: {message}")]
     #[diagnostic(code(seedlint::config_io))]
@@ -129,12 +134,13 @@ impl ConfigError {
         span: Option<std::ops::Range<usize>>,
         help: Option<String>,
     ) -> Self {
-        Self::Invalid(Box::new(InvalidConfigFile {
-            path: path.to_string(),
-            message: message.into(),
-            source_code: NamedSource::new(path, text.to_string()),
-            span: span.map(|range| SourceSpan::from(range.start..range.end)),
+        Self::Invalid(InvalidFile::boxed(
+            "configuration file",
+            path,
+            text,
+            message.into(),
+            span,
             help,
-        }))
+        ))
     }
 }
