@@ -261,7 +261,6 @@ impl Runner {
                 outcome.stderr = summary.into_bytes();
             }
         }
-        outcome.fixed = fixed.fixed_count();
         outcome
     }
 

@@ -70,8 +70,6 @@ pub struct Outcome {
     rules: Vec<String>,
     /// How many reported findings a safe fix would remove.
     fixable: usize,
-    /// How many findings `--fix` fixed.
-    fixed: usize,
     /// Baseline entries of every finding (before the baseline filtered them).
     entries: Vec<Entry>,
 }

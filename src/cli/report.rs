@@ -103,10 +103,6 @@ fn write_closing(outcomes: &[Outcome], err: &mut dyn Write) -> io::Result<()> {
     let findings: usize = outcomes.iter().map(|o| o.rules.len()).sum();
     let files = outcomes.iter().filter(|o| !o.rules.is_empty()).count();
     let fixable: usize = outcomes.iter().map(|o| o.fixable).sum();
-    let fixed: usize = outcomes.iter().map(|o| o.fixed).sum();
-    if fixed > 0 {
-        writeln!(err, "Fixed {fixed} findings.")?;
-    }
     if findings == 0 {
         return Ok(());
     }
