@@ -8,6 +8,7 @@
 pub mod date_grammar;
 pub mod duplicate;
 pub mod menu_block;
+mod metadata_text;
 pub mod pattern;
 pub mod required_attribution;
 pub mod required_date;

@@ -1,0 +1,146 @@
+//! Reading the grammar's matches in a line: each match becomes a real calendar day at word
+//! edges, overlaps and ranges are dropped, and numeric dates are ordered by separator and locale.
+
+use regex::Captures;
+
+use super::{DateGrammar, DateMatch, Form, Locale};
+use crate::civil_date::CivilDate;
+
+fn number(captures: &Captures, name: &str) -> Option<u32> {
+    captures.name(name)?.as_str().parse().ok()
+}
+
+impl DateGrammar {
+    /// All dates in `line`, in order, without overlaps and without ranges.
+    pub fn find_dates(&self, line: &str) -> Vec<DateMatch> {
+        // Every form has digits; most lines of prose without any can be skipped at once.
+        if !line.bytes().any(|byte| byte.is_ascii_digit()) {
+            return Vec::new();
+        }
+        let mut found: Vec<DateMatch> = Vec::new();
+        for (form, regex) in &self.forms {
+            for captures in regex.captures_iter(line) {
+                if let Some(date) = self.read(*form, &captures, line) {
+                    found.push(date);
+                }
+            }
+        }
+        // Earliest first, and the longest of those starting together.
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut kept: Vec<DateMatch> = Vec::with_capacity(found.len());
+        for date in found {
+            if kept.last().is_none_or(|last| date.start >= last.end) {
+                kept.push(date);
+            }
+        }
+        kept.retain(|date| !self.is_range(line, date));
+        kept
+    }
+
+    /// Turns one regex match into a date, when its parts form a real day at word edges.
+    fn read(&self, form: Form, captures: &Captures, line: &str) -> Option<DateMatch> {
+        let whole = captures.get(0)?;
+        if !at_edges(form, line, whole.start(), whole.end()) {
+            return None;
+        }
+        if let (Some(a), Some(b)) = (captures.name("s1"), captures.name("s2")) {
+            // `2024-03.05` is no date; the separators must agree.
+            if a.as_str() != b.as_str() {
+                return None;
+            }
+        }
+        let year_text = captures.name("y")?.as_str();
+        let short_year = year_text.len() == 2;
+        let year = i32::try_from(number(captures, "y")?).ok()?;
+        let year = if short_year { 2000 + year } else { year };
+        let day = number(captures, "d")?;
+        let (month, day, ambiguous) = match captures.name("mon") {
+            Some(name) => (
+                *self.month_numbers.get(&name.as_str().to_lowercase())?,
+                day,
+                false,
+            ),
+            None => self.order(form, captures, day)?,
+        };
+        let date = CivilDate::new(year, month, day)?;
+        Some(DateMatch {
+            date,
+            start: whole.start(),
+            end: whole.end().min(line.len()),
+            ambiguous,
+            short_year,
+        })
+        .map(|found| trim_end(found, line))
+    }
+
+    /// Month and day of a numeric date: dots are always day-first; slashes and hyphens follow
+    /// the locale unless a part above 12 decides.
+    fn order(&self, form: Form, captures: &Captures, first: u32) -> Option<(u32, u32, bool)> {
+        let second = number(captures, "m")?;
+        let dotted = captures.name("s1").is_some_and(|sep| sep.as_str() == ".");
+        if form != Form::Numeric || dotted {
+            return Some((second, first, false));
+        }
+        let ambiguous = first <= 12 && second <= 12 && first != second;
+        let month_first = match (first > 12, second > 12) {
+            (true, _) => false,
+            (_, true) => true,
+            _ => self.locale == Locale::Us,
+        };
+        Some(if month_first {
+            (first, second, ambiguous)
+        } else {
+            (second, first, ambiguous)
+        })
+    }
+
+    fn is_range(&self, line: &str, date: &DateMatch) -> bool {
+        let before = line.get(..date.start).unwrap_or("");
+        let before = tail_chars(before, 24);
+        let after = line.get(date.end..).unwrap_or("");
+        self.range_before.is_match(before) || self.range_after.is_match(after)
+    }
+}
+
+/// The last `count` characters of `text`.
+fn tail_chars(text: &str, count: usize) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(count.saturating_sub(1))
+        .map_or(0, |(index, _)| index);
+    text.get(start..).unwrap_or(text)
+}
+
+/// A date may not continue a number (`112.03.2024`, `12.03.20245`) or, for a form starting with a
+/// month name, a word (`Amay 5, 2020`).
+fn at_edges(form: Form, line: &str, start: usize, end: usize) -> bool {
+    let before = line.get(..start).unwrap_or("");
+    let after = line.get(end..).unwrap_or("");
+    let mut previous = before.chars().rev();
+    let prev = previous.next();
+    let prev_prev = previous.next();
+    let continues_number = match prev {
+        Some(c) if c.is_ascii_digit() => true,
+        Some('.' | '/' | '-' | ':') => prev_prev.is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    let continues_word = form == Form::MonthDayYear && prev.is_some_and(char::is_alphanumeric);
+    let mut next = after.chars();
+    let followed_by_number = match next.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some('.' | '/' | '-') if form == Form::Numeric || form == Form::Iso => {
+            next.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    };
+    !continues_number && !continues_word && !followed_by_number
+}
+
+/// Drops white space and commas the optional time part may have left at the end.
+fn trim_end(mut found: DateMatch, line: &str) -> DateMatch {
+    let text = line.get(found.start..found.end).unwrap_or("");
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    found.end = found.start + trimmed.len();
+    found
+}

@@ -1,0 +1,163 @@
+//! The date grammar of `required-date`: finds full dates (day, month and year) in one line of
+//! text, in the forms of DETECTION.md §3.3: ISO (`2026-02-04`, `2026/02/04`, with an optional
+//! time), numeric `D.M.YYYY`, `D/M/YYYY` and `D-M-YYYY`, textual day-month-year
+//! (`4 February 2026`, `31. Mai 2012`, `4 de febrero de 2026`, `4 февраля 2026 г.`),
+//! month-day-year (`Feb 04, 2026 08:50 PM`), year-month-day (`2026. február 4.`) and CJK
+//! (`2026年2月4日`).
+//!
+//! All language data (month names, ordinal suffixes, connectors) comes from the rule file; the
+//! regexes are built from it once, at compile time. Ranges (`17 - 19 September 2024`,
+//! `12.–14. März 2024`, a date followed by `bis` and a time) are not dates. Matches carry byte
+//! offsets into the searched line; which matches count as publication dates is decided by the
+//! caller. No regex here uses Unicode `\b` (it is far slower on text with curly quotes): word
+//! edges are checked by hand or with ASCII `(?-u:\b)`.
+//!
+//! The module holds the tables and types and builds the regexes ([`compile`]); `words` turns the
+//! word tables into regex parts, `find` reads the matches into days.
+
+mod find;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, HashMap};
+
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::CompileError;
+use crate::civil_date::CivilDate;
+use words::{alternation, build, connector_pattern, month_numbers};
+
+/// How numeric dates with slashes or hyphens are read when neither part is above 12.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Locale {
+    /// Day first (`04/02/2026` is 4 February), as in most of the world.
+    #[default]
+    Intl,
+    /// Month first (`02/04/2026` is 4 February), as in the United States.
+    Us,
+}
+
+/// The `[check.grammar]` table: the language data of the date grammar.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GrammarConfig {
+    /// Month names per language: twelve entries, each the `|`-separated forms of one month
+    /// (nominative, genitive, abbreviations), matched case-insensitively.
+    pub months: BTreeMap<String, Spanned<Vec<String>>>,
+    /// Marks after a day number: `st`, `nd`, `.`, `º`, `er`.
+    pub day_suffixes: Vec<String>,
+    /// Words between day, month and year: `of`, `de`, `del`.
+    pub connectors: Vec<String>,
+    /// What may stand between a date and its time: `at`, `um`, `-`, `|`.
+    pub time_connectors: Vec<String>,
+    /// What joins the two ends of a range: `-`, `–`, `bis`, `to`, `au`, `до`.
+    pub range_connectors: Vec<String>,
+    /// How ambiguous slash and hyphen dates are read.
+    pub locale: Locale,
+}
+
+/// One date found in a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMatch {
+    /// The calendar day.
+    pub date: CivilDate,
+    /// Byte offset of the first byte of the date text in the searched line.
+    pub start: usize,
+    /// Byte offset one past the date text (including a time written after it).
+    pub end: usize,
+    /// True when day and month could be read either way round.
+    pub ambiguous: bool,
+    /// True when the year was written with two digits (trusted only after a label).
+    pub short_year: bool,
+}
+
+/// The forms the grammar reads, one regex each (the `regex` crate allows no repeated group
+/// names within one regex).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Iso,
+    Numeric,
+    DayMonthYear,
+    MonthDayYear,
+    YearMonthDay,
+    Cjk,
+}
+
+/// A compiled date grammar.
+#[derive(Debug)]
+pub struct DateGrammar {
+    forms: Vec<(Form, Regex)>,
+    month_numbers: HashMap<String, u32>,
+    range_before: Regex,
+    range_after: Regex,
+    locale: Locale,
+}
+
+/// Compiles the grammar from its tables.
+pub fn compile(config: &GrammarConfig) -> Result<DateGrammar, CompileError> {
+    let month_numbers = month_numbers(config)?;
+    let names: Vec<String> = month_numbers.keys().cloned().collect();
+    let month = format!(r"(?P<mon>{})\.?", alternation(&names));
+    let suffix = format!("(?:{})?", alternation(&config.day_suffixes));
+    let conn = format!(r"(?:(?:{})\s+)?", alternation(&config.connectors));
+    // A time after the date belongs to the date's text (`Feb 04, 2026 08:50 PM`), so that the
+    // range test looks past it and `raw` shows what the page shows.
+    let time = format!(
+        r"(?:\s*,?\s*(?:(?:{})\s*)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?\s?m\.?(?-u:\b))?(?:\s*(?:uhr|gmt|utc|cest|cet|msk)(?-u:\b))?)?",
+        alternation(&config.time_connectors)
+    );
+    let day = r"(?P<d>\d{1,2})";
+    let sources = [
+        (
+            Form::Iso,
+            format!(
+                r"(?P<y>\d{{4}})(?P<s1>[-/.])(?P<m>\d{{1,2}})(?P<s2>[-/.])(?P<d>\d{{1,2}})(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?{time}"
+            ),
+        ),
+        (
+            Form::Numeric,
+            format!(
+                r"{day}(?P<s1>[./-])\s?(?P<m>\d{{1,2}})(?P<s2>[./-])\s?(?P<y>\d{{4}}|\d{{2}}){time}"
+            ),
+        ),
+        (
+            Form::DayMonthYear,
+            format!(r"{day}{suffix}\s*{conn}{month},?\s+{conn}(?P<y>\d{{4}}){time}"),
+        ),
+        (
+            Form::MonthDayYear,
+            format!(r"{month}\s+{day}{suffix},?\s+(?P<y>\d{{4}}){time}"),
+        ),
+        (
+            Form::YearMonthDay,
+            format!(r"(?P<y>\d{{4}})\.?\s+{month}\s+{day}\.?"),
+        ),
+        (
+            Form::Cjk,
+            r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+                .to_string(),
+        ),
+    ];
+    let mut forms = Vec::with_capacity(sources.len());
+    for (form, source) in sources {
+        forms.push((form, build(&source)?));
+    }
+    let range = connector_pattern(&config.range_connectors);
+    let month_word = format!(r"(?:{})", alternation(&names));
+    let range_before = build(&format!(r"(?:\d{{1,2}}{suffix}|{month_word}\.?){range}$"))?;
+    let range_after = build(&format!(
+        r"^{range}(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}{suffix}\s*(?:{month_word}(?:[\s.,]|$)|\d{{1,2}}[./])|{month_word}(?:[\s.,]|$))"
+    ))?;
+    Ok(DateGrammar {
+        forms,
+        month_numbers,
+        range_before,
+        range_after,
+        locale: config.locale,
+    })
+}

@@ -1,0 +1,90 @@
+//! Regex parts of the date grammar built from the rule file's word tables: alternations of
+//! literal words, connectors, the month-name table and the shared regex builder.
+
+use std::collections::HashMap;
+
+use regex::{Regex, RegexBuilder};
+
+use super::GrammarConfig;
+use crate::rules::CompileError;
+
+/// Escapes and joins words into one alternation, longest first so that `sept` wins over `sep`;
+/// white space inside a word matches any run of white space.
+pub(super) fn alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().filter(|word| !word.is_empty()).collect();
+    sorted.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    sorted.dedup();
+    let escaped: Vec<String> = sorted
+        .iter()
+        .map(|word| {
+            let parts: Vec<String> = word.split_whitespace().map(regex::escape).collect();
+            parts.join(r"\s+")
+        })
+        .collect();
+    if escaped.is_empty() {
+        // Matches nothing, so that an empty table disables its part of the grammar.
+        r"[^\s\S]".to_string()
+    } else {
+        escaped.join("|")
+    }
+}
+
+/// Symbol connectors (`-`, `–`) may touch their neighbours; word connectors need space around.
+pub(super) fn connector_pattern(connectors: &[String]) -> String {
+    let (words, symbols): (Vec<String>, Vec<String>) = connectors
+        .iter()
+        .cloned()
+        .partition(|connector| connector.chars().any(char::is_alphabetic));
+    format!(
+        r"(?:\s*(?:{})\s*|\s+(?:{})\s+)",
+        alternation(&symbols),
+        alternation(&words)
+    )
+}
+
+pub(super) fn build(source: &str) -> Result<Regex, CompileError> {
+    RegexBuilder::new(source)
+        .case_insensitive(true)
+        .build()
+        .map_err(|error| CompileError {
+            message: format!("the date grammar does not compile: {error}"),
+            span: None,
+            help: Some("check the entries of `[check.grammar]`".into()),
+        })
+}
+
+/// Reads the month table into a map from lower-cased name to month number, refusing a language
+/// without twelve months and a name given two different months.
+pub(super) fn month_numbers(config: &GrammarConfig) -> Result<HashMap<String, u32>, CompileError> {
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    for (language, months) in &config.months {
+        if months.get_ref().len() != 12 {
+            return Err(CompileError::at(
+                format!(
+                    "`{language}` lists {} months, not 12",
+                    months.get_ref().len()
+                ),
+                months.span(),
+            ));
+        }
+        for (number, forms) in (1u32..).zip(months.get_ref()) {
+            for form in forms
+                .split('|')
+                .map(str::trim)
+                .filter(|form| !form.is_empty())
+            {
+                let key = form.to_lowercase();
+                match numbers.insert(key.clone(), number) {
+                    Some(other) if other != number => {
+                        return Err(CompileError::at(
+                            format!("month name `{key}` means both month {other} and {number}"),
+                            months.span(),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(numbers)
+}

@@ -1,0 +1,207 @@
+//! Evidence a line, a paragraph or the front matter carries on its own: front-matter keys,
+//! bylines, author and source label lines, staff and reporting credits, publisher notices,
+//! agency markers and the site credit after the article. Image credits void what follows them.
+
+use super::{Evidence, RequiredAttributionCheck, Strength, captured_name, medium};
+use crate::document::Span;
+use crate::rules::Context;
+use crate::rules::metadata_text::front_matter;
+use crate::text;
+
+impl RequiredAttributionCheck {
+    pub(super) fn front_matter_evidence(&self, ctx: &Context) -> Vec<Evidence> {
+        let is = |keys: &[String], key: &str| keys.iter().any(|k| k.eq_ignore_ascii_case(key));
+        front_matter(ctx.doc)
+            .into_iter()
+            .filter_map(|entry| {
+                let kind = if is(&self.config.front_matter_author_keys, &entry.key) {
+                    "author"
+                } else if is(&self.config.front_matter_source_keys, &entry.key) {
+                    "source"
+                } else {
+                    return None;
+                };
+                let name = ctx.doc.slice(entry.value).to_string();
+                (!name.is_empty()).then_some(Evidence {
+                    strength: Strength::Strong,
+                    kind,
+                    name,
+                    line: entry.line,
+                    in_noise: false,
+                })
+            })
+            .collect()
+    }
+
+    /// The cues a single line can carry: byline, label lines, staff credit, reporting credit,
+    /// publisher notice. Nothing at or after an image credit counts.
+    pub(super) fn line_evidence(&self, ctx: &Context, index: usize) -> Vec<Evidence> {
+        let Some(line) = ctx.doc.lines().get(index) else {
+            return Vec::new();
+        };
+        let full = ctx.doc.slice(line.span);
+        let image_at = self
+            .cues
+            .image
+            .iter()
+            .filter_map(|r| r.find(full))
+            .map(|m| m.start())
+            .min();
+        let text = full.get(..image_at.unwrap_or(full.len())).unwrap_or("");
+        if text.trim().is_empty() {
+            return Vec::new();
+        }
+        let in_noise = ctx.in_noise(line.span);
+        let item = |strength, kind, name: String| Evidence {
+            strength,
+            kind,
+            name,
+            line: index,
+            in_noise,
+        };
+        let mut found = Vec::new();
+        if let Some(name) = self.byline(text) {
+            found.push(item(Strength::Strong, "author", name));
+        }
+        let labels = [
+            (&self.cues.author_label, "author"),
+            (&self.cues.source_label, "source"),
+        ];
+        for (regex, kind) in labels {
+            if let Some(name) = self.label_value(ctx, regex.as_ref(), text, index) {
+                found.push(item(Strength::Strong, kind, name));
+            }
+        }
+        let bare = self
+            .cues
+            .author_label_bare
+            .as_ref()
+            .and_then(|r| r.captures(text));
+        if let Some(captures) = bare.filter(|_| found.is_empty()) {
+            found.push(item(Strength::Strong, "author", captured_name(&captures)));
+        }
+        let staff = self.cues.staff.as_ref().and_then(|r| r.captures(text));
+        if let Some(captures) = staff.filter(|_| !self.has_stop_word(text)) {
+            found.push(item(Strength::Strong, "author", captured_name(&captures)));
+        }
+        if let Some(captures) = self.cues.credits.iter().find_map(|r| r.captures(text)) {
+            found.push(item(Strength::Strong, "credit", captured_name(&captures)));
+        }
+        if let Some(captures) = self.cues.publisher.iter().find_map(|r| r.captures(full)) {
+            let name = captured_name(&captures);
+            let name = if name.is_empty() {
+                full.trim().to_string()
+            } else {
+                name
+            };
+            found.push(item(Strength::Weak, "publisher", name));
+        }
+        // A label line inside noise is kept by the fixer, so only it survives there.
+        found.retain(|evidence| {
+            !in_noise || evidence.kind == "source" || evidence.strength == Strength::Weak
+        });
+        found
+    }
+
+    /// `By Anna Smith and Li Wei`, unless the line is prose or names no one.
+    fn byline(&self, text: &str) -> Option<String> {
+        let words = text::word_count(text);
+        if words > self.config.max_byline_words {
+            return None;
+        }
+        let guarded = self
+            .cues
+            .prose_guard
+            .as_ref()
+            .is_some_and(|r| r.is_match(text));
+        if guarded && words > self.config.prose_guard_max_words {
+            return None;
+        }
+        let captures = self.cues.byline.as_ref()?.captures(text)?;
+        let name = captured_name(&captures);
+        let rest = captures
+            .name("rest")
+            .map_or("", |rest| rest.as_str())
+            .trim();
+        let ends =
+            rest.is_empty() || rest.starts_with(['|', ',', '·', '•', '(', '/', ';', '-', '–', '—']);
+        let single = text::word_count(&name) < 2;
+        (!self.has_stop_word(&name) && (ends || !single)).then_some(name)
+    }
+
+    /// The value of `Label: value`, or of the next line when the label stands alone.
+    fn label_value(
+        &self,
+        ctx: &Context,
+        regex: Option<&regex::Regex>,
+        text: &str,
+        index: usize,
+    ) -> Option<String> {
+        let captures = regex?.captures(text)?;
+        let mut name = captured_name(&captures);
+        if name.is_empty() {
+            let next = (index + 1..ctx.doc.lines().len()).find(|&i| !ctx.doc.is_blank_line(i))?;
+            name = ctx.doc.line_text(next).trim().to_string();
+        }
+        let count = text::word_count(&name);
+        (count > 0 && count <= self.config.max_label_value_words).then_some(name)
+    }
+
+    /// `(Reuters)`, `(dpa)` near the start of a paragraph or on its last line.
+    pub(super) fn agency_evidence(&self, ctx: &Context) -> Vec<Evidence> {
+        let Some(regex) = self.cues.agency.as_ref() else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for paragraph in ctx.doc.paragraphs() {
+            let body = ctx.doc.paragraph_text(paragraph);
+            let last_line_start = ctx.doc.lines().get(paragraph.last_line).map_or(0, |line| {
+                line.span.start.saturating_sub(paragraph.span.start)
+            });
+            for captures in regex.captures_iter(body) {
+                let Some(whole) = captures.get(0) else {
+                    continue;
+                };
+                let chars_before = body.get(..whole.start()).map_or(0, |b| b.chars().count());
+                let placed =
+                    chars_before <= self.config.agency_chars || whole.start() >= last_line_start;
+                let span = Span::new(
+                    paragraph.span.start + whole.start(),
+                    paragraph.span.start + whole.end(),
+                );
+                if placed && !ctx.in_noise(span) {
+                    found.push(Evidence {
+                        strength: Strength::Strong,
+                        kind: "agency",
+                        name: captured_name(&captures),
+                        line: ctx.doc.line_index(span.start),
+                        in_noise: false,
+                    });
+                    break;
+                }
+            }
+        }
+        found
+    }
+
+    /// A bare site name (`Caliber.Az`) on one of the first lines after the article.
+    pub(super) fn site_credit_evidence(&self, ctx: &Context) -> Vec<Evidence> {
+        let Some((_, last)) = ctx.layout.main_run else {
+            return Vec::new();
+        };
+        let after = (last + 1..ctx.doc.lines().len()).filter(|&i| !ctx.doc.is_blank_line(i));
+        after
+            .take(self.config.site_credit_lines)
+            .filter_map(|index| {
+                let text = ctx.doc.line_text(index).trim();
+                let credit = self.cues.site_credit.iter().any(|r| r.is_match(text));
+                let in_noise = ctx
+                    .doc
+                    .lines()
+                    .get(index)
+                    .is_some_and(|l| ctx.in_noise(l.span));
+                credit.then(|| medium("publisher", text.to_string(), index, in_noise))
+            })
+            .collect()
+    }
+}
