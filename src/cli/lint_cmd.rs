@@ -76,12 +76,14 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
             Ok(document) => runner.handle(Source::Stdin, &label, document),
             Err(message) => Outcome::error(&label, &message),
         };
-        return super::finish(&[outcome], json_stdout && !stdin_fix);
+        return super::finish(vec![outcome], json_stdout && !stdin_fix);
     }
-    let outcomes = super::run_files(&args.paths, args.rules.threads, |source, label, doc| {
-        runner.handle(source, label, doc)
-    });
-    super::finish(&outcomes, json_stdout)
+    super::run_files(
+        &args.paths,
+        args.rules.threads,
+        json_stdout,
+        |source, label, doc| runner.handle(source, label, doc),
+    )
 }
 
 impl Runner {

@@ -5,18 +5,20 @@
 mod args;
 mod files;
 mod lint_cmd;
+mod ordered;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::thread;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Parser;
-use rayon::prelude::*;
 use seedlint::civil_date::CivilDate;
 use seedlint::document::Document;
 use seedlint::lint::{LintOptions, lint};
-use seedlint::output::{self, FileReport, MetaFormat};
+use seedlint::output::{self, FileReport, MetaFormat, RenderedStream};
 use seedlint::rule::{RuleSet, RuleSource};
 
 use args::{Cli, ColorArg, Command, MetaArgs, MetaFormatArg, RuleArgs};
@@ -76,78 +78,113 @@ fn run_meta(args: MetaArgs) -> io::Result<ExitCode> {
         MetaFormatArg::Json => MetaFormat::Json,
     };
     let options = lint_options();
-    let outcomes = run_files(&args.paths, args.rules.threads, |_, label, document| {
-        let result = lint(&document, &rules, &options);
-        let report = FileReport {
-            path: label,
-            document: &document,
-            diagnostics: &result.diagnostics,
-            metadata: &result.metadata,
-        };
-        match output::render_metadata(format, &report) {
-            Ok(stdout) => Outcome {
-                stdout,
-                ..Outcome::default()
-            },
-            Err(error) => Outcome::error(label, &error.to_string()),
-        }
-    });
-    finish(&outcomes, format == MetaFormat::Json)
+    let json = format == MetaFormat::Json;
+    run_files(
+        &args.paths,
+        args.rules.threads,
+        json,
+        |_, label, document| {
+            let result = lint(&document, &rules, &options);
+            let report = FileReport {
+                path: label,
+                document: &document,
+                diagnostics: &result.diagnostics,
+                metadata: &result.metadata,
+            };
+            match output::render_metadata(format, &report) {
+                Ok(stdout) => Outcome {
+                    stdout,
+                    ..Outcome::default()
+                },
+                Err(error) => Outcome::error(label, &error.to_string()),
+            }
+        },
+    )
 }
 
-/// Walks `paths` and runs `work` on each seed on a worker; outcomes stay in path order.
-fn run_files<F>(paths: &[PathBuf], threads: Option<usize>, work: F) -> Vec<Outcome>
+/// Walks `paths`, runs `work` on each seed on a worker and prints each outcome as soon as all
+/// earlier paths are printed: output comes in path order, and only a bounded window of
+/// outcomes is held, whatever the size of the corpus.
+fn run_files<F>(
+    paths: &[PathBuf],
+    threads: Option<usize>,
+    json: bool,
+    work: F,
+) -> io::Result<ExitCode>
 where
     F: Fn(Source, &str, Document) -> Outcome + Sync,
 {
-    let threads = threads.unwrap_or(0);
-    let (seeds, errors) = files::collect_seeds(paths, threads.max(1));
-    let mut outcomes: Vec<Outcome> = errors
-        .iter()
-        .map(|error| Outcome::error(&error.path.display().to_string(), &error.message))
-        .collect();
-    let lint_all = || {
-        seeds
-            .par_iter()
-            .map(|path| {
-                let label = path.display().to_string();
-                match files::read_seed(path) {
-                    Ok(document) => work(Source::File(path), &label, document),
-                    Err(message) => Outcome::error(&label, &message),
-                }
-            })
-            .collect::<Vec<_>>()
+    let threads = threads
+        .filter(|&threads| threads > 0)
+        .or_else(|| thread::available_parallelism().ok().map(NonZeroUsize::get))
+        .unwrap_or(1);
+    let (seeds, errors) = files::collect_seeds(paths, threads);
+    let mut printer = Printer::new(json);
+    for error in &errors {
+        let path = error.path.display().to_string();
+        printer.print(Outcome::error(&path, &error.message))?;
+    }
+    let lint_one = |path: &PathBuf| {
+        let label = path.display().to_string();
+        match files::read_seed(path) {
+            Ok(document) => work(Source::File(path), &label, document),
+            Err(message) => Outcome::error(&label, &message),
+        }
     };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
-    outcomes.extend(match pool {
-        Ok(pool) => pool.install(lint_all),
-        Err(_) => lint_all(),
-    });
-    outcomes
+    ordered::for_each_ordered(&seeds, threads, lint_one, |outcome| printer.print(outcome))?;
+    printer.finish()
 }
 
 /// Prints every outcome in order and decides the exit code.
-fn finish(outcomes: &[Outcome], json: bool) -> io::Result<ExitCode> {
-    let buffers: Vec<&[u8]> = outcomes.iter().map(|o| o.stdout.as_slice()).collect();
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    output::write_rendered(json, &buffers, &mut out)?;
-    out.flush()?;
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
+fn finish(outcomes: Vec<Outcome>, json: bool) -> io::Result<ExitCode> {
+    let mut printer = Printer::new(json);
     for outcome in outcomes {
-        err.write_all(&outcome.stderr)?;
+        printer.print(outcome)?;
     }
-    Ok(exit_code(outcomes))
+    printer.finish()
 }
 
-fn exit_code(outcomes: &[Outcome]) -> ExitCode {
-    if outcomes.iter().any(|outcome| outcome.error) {
-        ExitCode::from(2)
-    } else if outcomes.iter().any(|outcome| outcome.failing) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+/// Writes outcomes as they come (findings to standard output, messages to standard error) and
+/// remembers what decides the exit code.
+struct Printer {
+    out: BufWriter<io::StdoutLock<'static>>,
+    stream: RenderedStream,
+    error: bool,
+    failing: bool,
+}
+
+impl Printer {
+    fn new(json: bool) -> Self {
+        Self {
+            out: BufWriter::new(io::stdout().lock()),
+            stream: RenderedStream::new(json),
+            error: false,
+            failing: false,
+        }
+    }
+
+    fn print(&mut self, outcome: Outcome) -> io::Result<()> {
+        self.stream.write(&outcome.stdout, &mut self.out)?;
+        if !outcome.stderr.is_empty() {
+            // Flushed first, so that a message follows the findings printed before it.
+            self.out.flush()?;
+            io::stderr().lock().write_all(&outcome.stderr)?;
+        }
+        self.error |= outcome.error;
+        self.failing |= outcome.failing;
+        Ok(())
+    }
+
+    fn finish(mut self) -> io::Result<ExitCode> {
+        self.stream.finish(&mut self.out)?;
+        self.out.flush()?;
+        Ok(if self.error {
+            ExitCode::from(2)
+        } else if self.failing {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
     }
 }
 

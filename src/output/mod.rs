@@ -74,15 +74,47 @@ pub fn render_metadata(format: MetaFormat, report: &FileReport) -> io::Result<Ve
 
 /// Writes the rendered buffers of every file in order; JSON buffers become one array.
 pub fn write_rendered(json: bool, buffers: &[&[u8]], out: &mut dyn Write) -> io::Result<()> {
-    if !json {
-        return buffers.iter().try_for_each(|buffer| out.write_all(buffer));
+    let mut stream = RenderedStream::new(json);
+    buffers
+        .iter()
+        .try_for_each(|buffer| stream.write(buffer, out))?;
+    stream.finish(out)
+}
+
+/// Writes rendered buffers one file at a time, as they arrive, with the same bytes as
+/// [`write_rendered`] gives for all of them at once (so the CLI can stream a corpus).
+#[derive(Debug)]
+pub struct RenderedStream {
+    json: bool,
+    first: bool,
+}
+
+impl RenderedStream {
+    /// A stream that joins JSON buffers into one array when `json` is set.
+    pub fn new(json: bool) -> Self {
+        Self { json, first: true }
     }
-    out.write_all(b"[")?;
-    let mut first = true;
-    for buffer in buffers.iter().filter(|buffer| !buffer.is_empty()) {
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        out.write_all(buffer)?;
-        first = false;
+
+    /// Writes one file's buffer.
+    pub fn write(&mut self, buffer: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        if !self.json {
+            return out.write_all(buffer);
+        }
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        // The array opens lazily, so that a run without findings prints `[]`.
+        out.write_all(if self.first { b"[\n" } else { b",\n" })?;
+        self.first = false;
+        out.write_all(buffer)
     }
-    out.write_all(if first { b"]\n" } else { b"\n]\n" })
+
+    /// Ends the output: closes the JSON array (an empty one when no file had findings).
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        match (self.json, self.first) {
+            (false, _) => Ok(()),
+            (true, true) => out.write_all(b"[]\n"),
+            (true, false) => out.write_all(b"\n]\n"),
+        }
+    }
 }
