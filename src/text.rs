@@ -21,6 +21,12 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// classified directly and only a non-ASCII character is decoded, to ask whether it is white
 /// space (a no-break space, an ideographic space).
 pub fn word_count(text: &str) -> usize {
+    word_count_up_to(text, usize::MAX)
+}
+
+/// The number of words in `text`, counting no further than `limit`: callers that only compare
+/// a count with a bound stop early instead of walking a whole long line.
+pub fn word_count_up_to(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut in_word = false;
@@ -34,6 +40,9 @@ pub fn word_count(text: &str) -> usize {
             c.map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
         };
         count += usize::from(!space && !in_word);
+        if count >= limit {
+            return limit;
+        }
         in_word = !space;
         at += width;
     }
