@@ -247,7 +247,7 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut start = content_start;
     let bytes = text.as_bytes();
     while start < text.len() {
-        let newline = bytes[start..].iter().position(|&b| b == b'\n');
+        let newline = memchr::memchr(b'\n', &bytes[start..]);
         let (content_end, next) = match newline {
             Some(relative) => {
                 let at = start + relative;
@@ -287,7 +287,9 @@ fn split_paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
             close(&mut open, &mut paragraphs);
             continue;
         }
-        if content.chars().count() > STANDALONE_LINE_CHARS {
+        // A line has at least as many bytes as characters: short lines skip the count.
+        if content.len() > STANDALONE_LINE_CHARS && content.chars().count() > STANDALONE_LINE_CHARS
+        {
             close(&mut open, &mut paragraphs);
             open = Some((index, index));
             close(&mut open, &mut paragraphs);

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use toml::Spanned;
@@ -162,8 +163,15 @@ impl RuleSet {
         let mut by_id: HashMap<String, usize> = HashMap::new();
         for source in sources {
             let mut seen: HashMap<String, String> = HashMap::new();
-            for (path, text) in &source.files {
-                let rule = Rule::parse(path, text)?;
+            // Compiling regexes is most of a short run's start-up, so the files of a source
+            // compile on all cores; the first error in file order is the one reported.
+            let parsed: Vec<Result<Rule, RuleError>> = source
+                .files
+                .par_iter()
+                .map(|(path, text)| Rule::parse(path, text))
+                .collect();
+            for ((path, _), rule) in source.files.iter().zip(parsed) {
+                let rule = rule?;
                 if let Some(first) = seen.insert(rule.id.clone(), path.clone()) {
                     return Err(RuleError::DuplicateId {
                         id: rule.id,

@@ -15,9 +15,38 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split_whitespace()
 }
 
-/// How many white-space separated words `text` has.
+/// How many white-space separated words `text` has (the count of [`words`]).
+///
+/// Every rule counts words on every line, so this walks bytes instead of chars: ASCII bytes are
+/// classified directly and only a non-ASCII character is decoded, to ask whether it is white
+/// space (a no-break space, an ideographic space).
 pub fn word_count(text: &str) -> usize {
-    words(text).count()
+    word_count_up_to(text, usize::MAX)
+}
+
+/// The number of words in `text`, counting no further than `limit`: callers that only compare
+/// a count with a bound stop early instead of walking a whole long line.
+pub fn word_count_up_to(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let (space, width) = if byte.is_ascii() {
+            // `char::is_whitespace` also counts the vertical tab, which `u8` does not.
+            (byte.is_ascii_whitespace() || byte == 0x0b, 1)
+        } else {
+            let c = text.get(at..).and_then(|rest| rest.chars().next());
+            c.map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+        };
+        count += usize::from(!space && !in_word);
+        if count >= limit {
+            return limit;
+        }
+        in_word = !space;
+        at += width;
+    }
+    count
 }
 
 /// True when `text` (trimmed, closing quotes and brackets ignored) ends a sentence.
@@ -42,6 +71,24 @@ mod tests {
         assert!(ends_with_terminal_punctuation("Wirklich?»"));
         assert!(!ends_with_terminal_punctuation("Related articles"));
         assert!(!ends_with_terminal_punctuation("Source: commonspace.eu"));
+    }
+
+    #[test]
+    fn word_count_agrees_with_split_whitespace() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "no\u{a0}break\u{3000}ideographic\u{b}tab\u{85}next",
+            "«Ünïcode» — text\r\n with\tmore",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

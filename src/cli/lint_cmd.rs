@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use seedlint::autofix::{FixOptions, FixOutcome, fix_document};
-use seedlint::baseline::{Baseline, BaselineMatcher, Entry};
+use seedlint::baseline::{BaselineMatcher, Entry};
 use seedlint::diagnostic::Diagnostic;
 use seedlint::document::Document;
 use seedlint::fingerprint::fingerprint;
@@ -18,7 +18,7 @@ use similar::TextDiff;
 
 use super::args::{FormatArg, LintArgs};
 use super::config::{Resolver, Settings};
-use super::report::{self, RunReport};
+use super::report::{Reporter, RunReport};
 use super::{Outcome, Source, files};
 
 /// What `lint` does with each file.
@@ -111,34 +111,6 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
     } else {
         Frame::default()
     };
-    let outcomes = if let Some(label) = &args.stdin_filename {
-        let label = label.display().to_string();
-        vec![match files::read_stdin() {
-            Ok(document) => runner.handle(Source::Stdin, &label, document),
-            Err(message) => Outcome::error(&label, &message),
-        }]
-    } else {
-        let explicit: HashSet<&PathBuf> = args.paths.iter().filter(|p| p.is_file()).collect();
-        let include = |path: &Path| {
-            (args.rules.no_force_exclude && explicit.contains(&path.to_path_buf()))
-                || runner
-                    .resolver
-                    .settings_for(path)
-                    .map_or(true, |s| !s.is_excluded(&runner.resolver.absolute(path)))
-        };
-        if args.show_files {
-            for path in super::collect(&args.paths, args.rules.threads, &include) {
-                println!("{}", path.display());
-            }
-            return Ok(ExitCode::SUCCESS);
-        }
-        super::run_files(
-            &args.paths,
-            args.rules.threads,
-            &include,
-            |source, label, doc| runner.handle(source, label, doc),
-        )
-    };
     let report = RunReport {
         frame,
         statistics: args.statistics,
@@ -148,7 +120,39 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         write_baseline: args.write_baseline.as_deref(),
         baseline: runner.baseline.as_ref().zip(args.baseline.as_deref()),
     };
-    report::finish(&outcomes, &report)
+    if let Some(label) = &args.stdin_filename {
+        let label = label.display().to_string();
+        let outcome = match files::read_stdin() {
+            Ok(document) => runner.handle(Source::Stdin, &label, document),
+            Err(message) => Outcome::error(&label, &message),
+        };
+        let mut reporter = Reporter::begin(&report)?;
+        reporter.push(outcome)?;
+        return reporter.end();
+    }
+    let explicit: HashSet<&PathBuf> = args.paths.iter().filter(|p| p.is_file()).collect();
+    let include = |path: &Path| {
+        (args.rules.no_force_exclude && explicit.contains(&path.to_path_buf()))
+            || runner
+                .resolver
+                .settings_for(path)
+                .map_or(true, |s| !s.is_excluded(&runner.resolver.absolute(path)))
+    };
+    if args.show_files {
+        for path in super::collect(&args.paths, args.rules.threads, &include) {
+            println!("{}", path.display());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut reporter = Reporter::begin(&report)?;
+    super::run_files(
+        &args.paths,
+        args.rules.threads,
+        &include,
+        &mut reporter,
+        |source, label, doc| runner.handle(source, label, doc),
+    )?;
+    reporter.end()
 }
 
 /// The format asked for, or the default for where the output goes.
@@ -348,14 +352,4 @@ fn summary(label: &str, fixed: &FixOutcome) -> String {
         .collect();
     let noun = if count == 1 { "finding" } else { "findings" };
     format!("Fixed {count} {noun} in {label} ({})\n", rules.join(", "))
-}
-
-/// The baseline of a run: every finding's entry.
-pub fn baseline_of(outcomes: &[Outcome]) -> Baseline {
-    Baseline::new(
-        outcomes
-            .iter()
-            .flat_map(|o| o.entries.iter().cloned())
-            .collect(),
-    )
 }

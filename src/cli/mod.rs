@@ -6,16 +6,18 @@ mod args;
 mod config;
 mod files;
 mod lint_cmd;
+mod ordered;
 mod report;
 mod rules_cmd;
 
 use std::io;
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::thread;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Parser;
-use rayon::prelude::*;
 use seedlint::baseline::Entry;
 use seedlint::civil_date::CivilDate;
 use seedlint::diagnostic::Severity;
@@ -127,30 +129,6 @@ fn run_meta(args: MetaArgs) -> io::Result<ExitCode> {
             .settings_for(path)
             .map_or(true, |s| !s.is_excluded(&resolver.absolute(path)))
     };
-    let outcomes = run_files(
-        &args.paths,
-        args.rules.threads,
-        &include,
-        |_, label, doc| {
-            let Ok(settings) = resolver.settings_for(Path::new(label)) else {
-                return Outcome::error(label, "configuration error (reported above)");
-            };
-            let result = lint(&doc, &settings.rules, &options);
-            let report = FileReport {
-                path: label,
-                document: &doc,
-                diagnostics: &result.diagnostics,
-                metadata: &result.metadata,
-            };
-            match output::render_metadata(format, &report) {
-                Ok(stdout) => Outcome {
-                    stdout,
-                    ..Outcome::default()
-                },
-                Err(error) => Outcome::error(label, &error.to_string()),
-            }
-        },
-    );
     let frame = match format {
         MetaFormat::Json => Format::Json.frame(&settings.rules),
         MetaFormat::Text => Frame::default(),
@@ -160,7 +138,42 @@ fn run_meta(args: MetaArgs) -> io::Result<ExitCode> {
         quiet: true,
         ..report::RunReport::default()
     };
-    report::finish(&outcomes, &report)
+    let mut reporter = report::Reporter::begin(&report)?;
+    let work = |_: Source, label: &str, doc: Document| {
+        let Ok(settings) = resolver.settings_for(Path::new(label)) else {
+            return Outcome::error(label, "configuration error (reported above)");
+        };
+        let result = lint(&doc, &settings.rules, &options);
+        let report = FileReport {
+            path: label,
+            document: &doc,
+            diagnostics: &result.diagnostics,
+            metadata: &result.metadata,
+        };
+        match output::render_metadata(format, &report) {
+            Ok(stdout) => Outcome {
+                stdout,
+                ..Outcome::default()
+            },
+            Err(error) => Outcome::error(label, &error.to_string()),
+        }
+    };
+    run_files(
+        &args.paths,
+        args.rules.threads,
+        &include,
+        &mut reporter,
+        work,
+    )?;
+    reporter.end()
+}
+
+/// The number of worker threads: as asked, else one per core.
+fn thread_count(threads: Option<usize>) -> usize {
+    threads
+        .filter(|&threads| threads > 0)
+        .or_else(|| thread::available_parallelism().ok().map(NonZeroUsize::get))
+        .unwrap_or(1)
 }
 
 /// The seed files under `paths` that `include` accepts, sorted.
@@ -169,47 +182,39 @@ fn collect(
     threads: Option<usize>,
     include: &(dyn Fn(&Path) -> bool + Sync),
 ) -> Vec<PathBuf> {
-    let (mut seeds, _) = files::collect_seeds(paths, threads.unwrap_or(0).max(1));
+    let (mut seeds, _) = files::collect_seeds(paths, thread_count(threads));
     seeds.retain(|path| include(path));
     seeds
 }
 
-/// Walks `paths` and runs `work` on each seed `include` accepts, on a worker; outcomes stay in
-/// path order.
+/// Walks `paths`, runs `work` on each seed `include` accepts on a pool of workers, and hands
+/// the outcomes to `reporter` in path order as they come: memory stays bounded by the reorder
+/// window, not by the corpus.
 fn run_files<F>(
     paths: &[PathBuf],
     threads: Option<usize>,
     include: &(dyn Fn(&Path) -> bool + Sync),
+    reporter: &mut report::Reporter,
     work: F,
-) -> Vec<Outcome>
+) -> io::Result<()>
 where
     F: Fn(Source, &str, Document) -> Outcome + Sync,
 {
-    let threads = threads.unwrap_or(0);
-    let (mut seeds, errors) = files::collect_seeds(paths, threads.max(1));
+    let threads = thread_count(threads);
+    let (mut seeds, errors) = files::collect_seeds(paths, threads);
     seeds.retain(|path| include(path));
-    let mut outcomes: Vec<Outcome> = errors
-        .iter()
-        .map(|error| Outcome::error(&error.path.display().to_string(), &error.message))
-        .collect();
-    let lint_all = || {
-        seeds
-            .par_iter()
-            .map(|path| {
-                let label = path.display().to_string();
-                match files::read_seed(path) {
-                    Ok(document) => work(Source::File(path), &label, document),
-                    Err(message) => Outcome::error(&label, &message),
-                }
-            })
-            .collect::<Vec<_>>()
+    for error in &errors {
+        let path = error.path.display().to_string();
+        reporter.push(Outcome::error(&path, &error.message))?;
+    }
+    let lint_one = |path: &PathBuf| {
+        let label = path.display().to_string();
+        match files::read_seed(path) {
+            Ok(document) => work(Source::File(path), &label, document),
+            Err(message) => Outcome::error(&label, &message),
+        }
     };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
-    outcomes.extend(match pool {
-        Ok(pool) => pool.install(lint_all),
-        Err(_) => lint_all(),
-    });
-    outcomes
+    ordered::for_each_ordered(&seeds, threads, lint_one, |outcome| reporter.push(outcome))
 }
 
 fn lint_options() -> LintOptions {

@@ -111,7 +111,7 @@ impl Framed {
     }
 
     /// Writes the frame's closing.
-    pub fn end(self, out: &mut dyn Write) -> io::Result<()> {
+    pub fn end(&mut self, out: &mut dyn Write) -> io::Result<()> {
         let close = if self.started {
             self.frame.close
         } else {

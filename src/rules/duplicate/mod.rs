@@ -204,8 +204,11 @@ impl DuplicateCheck {
 /// tokens.
 fn key(text: &str) -> String {
     // Text that passes NFKC's quick check is already normalised, and most seed text does, so the
-    // costly normalisation runs only where it can change something.
-    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    // costly normalisation runs only where it can change something. ASCII characters are always
+    // normalised and are skipped by the check; dropping them can only turn a `Yes` into `Maybe`
+    // (two marks that an ASCII character kept apart), which takes the slow but equal path.
+    let non_ascii = text.chars().filter(|c| !c.is_ascii());
+    if is_nfkc_quick(non_ascii) == IsNormalized::Yes {
         fold(text.chars(), text.len())
     } else {
         fold(text.nfkc(), text.len())
@@ -213,12 +216,12 @@ fn key(text: &str) -> String {
 }
 
 /// Lower-cases `chars` and turns every run of characters other than letters and numbers into
-/// one space, trimmed at both ends.
+/// one space, trimmed at both ends. ASCII characters, most of any seed, skip the Unicode tables.
 fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     let mut key = String::with_capacity(capacity);
     let mut pending_space = false;
-    for c in chars.flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    let mut push = |c: char, alphanumeric: bool| {
+        if alphanumeric {
             if pending_space && !key.is_empty() {
                 key.push(' ');
             }
@@ -226,6 +229,15 @@ fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
             key.push(c);
         } else {
             pending_space = true;
+        }
+    };
+    for c in chars {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase(), c.is_ascii_alphanumeric());
+        } else {
+            for lower in c.to_lowercase() {
+                push(lower, lower.is_alphanumeric());
+            }
         }
     }
     key

@@ -35,12 +35,15 @@ impl ShingleIndex {
         }
     }
 
-    /// The distinct hashes of the shingles of `tokens`, sorted.
+    /// The distinct hashes of the shingles of `tokens`, sorted. Each word is hashed once with
+    /// the keyed hasher and a shingle combines the hashes of its words, instead of hashing
+    /// every word once per shingle it belongs to.
     pub(super) fn shingles(&self, tokens: &[&str]) -> Vec<u64> {
-        let mut hashes: Vec<u64> = tokens
-            .windows(self.shingle_words)
-            .map(|window| self.hasher.hash_one(window))
+        let words: Vec<u64> = tokens
+            .iter()
+            .map(|word| self.hasher.hash_one(word))
             .collect();
+        let mut hashes: Vec<u64> = words.windows(self.shingle_words).map(combine).collect();
         hashes.sort_unstable();
         hashes.dedup();
         hashes
@@ -100,6 +103,15 @@ impl ShingleIndex {
         std::iter::successors(link(posting.head), move |previous| link(previous.next))
             .map(|entry| entry.unit)
     }
+}
+
+/// One hash for a run of word hashes; order matters, so `a b c` and `c b a` differ.
+fn combine(words: &[u64]) -> u64 {
+    // The multiplier is the 64-bit golden ratio, an odd constant that spreads the bits.
+    const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+    words.iter().fold(0, |hash, &word| {
+        (hash.rotate_left(23) ^ word).wrapping_mul(MIX)
+    })
 }
 
 /// A shingle's posting list: how many paragraphs it holds and where its latest entry sits in

@@ -253,6 +253,8 @@ fn key_collapses_everything_but_letters_and_numbers() {
         "hello world 2026 ünïcode"
     );
     assert_eq!(key("..."), "");
+    // A decomposed accent is composed, whether or not ASCII stands next to it.
+    assert_eq!(key("e\u{301}t\u{e9} x"), "été x");
     for text in ["", "one", " one  two, three! "] {
         assert_eq!(key_word_count(&key(text)), key_words(&key(text)).len());
     }

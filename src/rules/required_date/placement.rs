@@ -42,13 +42,17 @@ impl RequiredDateCheck {
         let (start, end) = self.segment(line, found);
         let segment = line.get(start..end).unwrap_or("");
         let date_words = text::word_count(line.get(found.start..found.end).unwrap_or(""));
-        let other = text::word_count(segment).saturating_sub(date_words);
+        // Counting stops past the bound, so a date on a very long line costs no whole-line
+        // count; below the bound the count is exact.
+        let bound = date_words + self.config.max_other_words + 1;
+        let other = text::word_count_up_to(segment, bound).saturating_sub(date_words);
         if other > self.config.max_other_words {
             return false;
         }
         let before = line.get(start..found.start).unwrap_or("");
         let after = line.get(found.end..end).unwrap_or("");
-        let in_middle = text::word_count(before) > 0 && text::word_count(after) > 1;
+        let in_middle =
+            text::word_count_up_to(before, 1) > 0 && text::word_count_up_to(after, 2) > 1;
         let sentence = other >= self.config.sentence_min_words
             && text::ends_with_terminal_punctuation(segment)
             && in_middle;

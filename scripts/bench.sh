@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Whole-run benchmark: seedlint against ripgrep with the noise patterns and against `cat` (the
+# I/O floor), on generated corpora, in the same run and alternating the tools, so that a noisy
+# shared machine moves all three together. Prints medians of wall time, CPU seconds (user +
+# system) and peak memory (`/usr/bin/time -v`'s maximum resident set size), and the ratios.
+#
+# Usage: scripts/bench.sh            (from anywhere; CI keeps shared/ beside the repository)
+# Environment: ROUNDS_TINY (21), ROUNDS_SMALL (7), ROUNDS_LARGE (3), SKIP_LARGE=1 to leave the
+# 520 MB corpus out, BENCH_DIR (/tmp/seedbench), NO_INSTALL=1 to skip apt-get.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHARED="$ROOT/../shared/bench"
+BENCH_DIR="${BENCH_DIR:-/tmp/seedbench}"
+PATTERNS="$SHARED/noise-patterns.txt"
+ROUNDS_TINY="${ROUNDS_TINY:-21}"
+ROUNDS_SMALL="${ROUNDS_SMALL:-7}"
+ROUNDS_LARGE="${ROUNDS_LARGE:-3}"
+
+install_tools() {
+    local missing=()
+    command -v rg >/dev/null || missing+=(ripgrep)
+    command -v hyperfine >/dev/null || missing+=(hyperfine)
+    [ -x /usr/bin/time ] || missing+=(time)
+    command -v python3 >/dev/null || missing+=(python3)
+    if [ "${#missing[@]}" -gt 0 ] && [ -z "${NO_INSTALL:-}" ]; then
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        $sudo apt-get update -qq
+        $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+make_corpora() {
+    for preset in tiny small large; do
+        if [ "$preset" = large ] && [ -n "${SKIP_LARGE:-}" ]; then continue; fi
+        if [ ! -d "$BENCH_DIR/$preset/corpus" ]; then
+            python3 "$SHARED/make_corpus.py" --preset "$preset" --out "$BENCH_DIR/$preset" >&2
+        fi
+    done
+    python3 "$ROOT/scripts/bench_inputs.py" "$ROOT/seeds" "$BENCH_DIR/special" >&2
+}
+
+# One timed run: prints "wall cpu peak_kb" (seconds, seconds, KiB).
+measure() {
+    local report
+    report="$(mktemp)"
+    /usr/bin/time -v -o "$report" "$@" >/dev/null 2>&1 || true
+    awk -F': ' '
+        /Elapsed \(wall clock\)/ { n = split($2, t, ":"); wall = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
+        /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident/ { rss = $2 }
+        END { printf "%.4f %.4f %d\n", wall, user + sys, rss }' "$report"
+    rm -f "$report"
+}
+
+cat_all() { find "$1" -type f -print0 | xargs -0 cat >/dev/null; }
+
+# Alternates the named tools over one input for N rounds; appends "label tool wall cpu rss".
+compare() {
+    local label="$1" input="$2" rounds="$3"
+    shift 3
+    cat_all "$input" # warm the page cache: idle files are paged out after about a minute
+    for _ in $(seq "$rounds"); do
+        for tool in "$@"; do
+            case "$tool" in
+                seedlint) echo "$label seedlint $(measure "$SEEDLINT" lint --format json "$input")" ;;
+                seedlint-t1) echo "$label seedlint-t1 $(measure "$SEEDLINT" lint --threads 1 --format json "$input")" ;;
+                seedlint-t2) echo "$label seedlint-t2 $(measure "$SEEDLINT" lint --threads 2 --format json "$input")" ;;
+                rg) echo "$label rg $(measure rg -c -i -f "$PATTERNS" "$input")" ;;
+                cat) echo "$label cat $(measure bash -c "find '$input' -type f -print0 | xargs -0 cat")" ;;
+            esac
+        done
+    done >>"$RESULTS"
+}
+
+install_tools
+(cd "$ROOT" && cargo build --release --quiet)
+SEEDLINT="${CARGO_TARGET_DIR:-$ROOT/target}/release/seedlint"
+make_corpora
+RESULTS="$(mktemp)"
+trap 'rm -f "$RESULTS"' EXIT
+
+echo "machine: $(nproc) cores; $(rg --version | head -1); $("$SEEDLINT" --version 2>/dev/null || echo seedlint)"
+echo "tiny: hyperfine, start-up included (warm-up 5, 30 runs each)"
+hyperfine -N --warmup 5 --runs 30 -i --style basic \
+    "$SEEDLINT lint --format json $BENCH_DIR/tiny/corpus" \
+    "rg -c -i -f $PATTERNS $BENCH_DIR/tiny/corpus" 2>&1 | grep -E "Time|±|faster|^  [0-9]" || true
+
+compare tiny "$BENCH_DIR/tiny/corpus" "$ROUNDS_TINY" seedlint rg cat
+compare small "$BENCH_DIR/small/corpus" "$ROUNDS_SMALL" seedlint rg cat seedlint-t1 seedlint-t2
+if [ -z "${SKIP_LARGE:-}" ]; then
+    compare large "$BENCH_DIR/large/corpus" "$ROUNDS_LARGE" seedlint rg cat seedlint-t1 seedlint-t2
+fi
+compare line-20mb "$BENCH_DIR/special/line-20mb.txt" 3 seedlint rg cat
+compare paragraphs-20k "$BENCH_DIR/special/paragraphs-20k.txt" 3 seedlint rg cat
+
+python3 "$ROOT/scripts/bench_report.py" "$RESULTS" "$BENCH_DIR"

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Summarises scripts/bench.sh's measurements: medians per input and tool, ratios against
+ripgrep and cat, and the performance targets of issue 6, each marked met or missed."""
+
+import collections
+import os
+import statistics
+import sys
+
+
+def corpus_bytes(path):
+    if os.path.isfile(path):
+        return os.path.getsize(path)
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
+
+
+def load(results):
+    runs = collections.defaultdict(list)
+    with open(results, encoding="utf-8") as lines:
+        for line in lines:
+            label, tool, wall, cpu, rss = line.split()
+            runs[label, tool].append((float(wall), float(cpu), int(rss)))
+    return {key: tuple(statistics.median(v[i] for v in values) for i in range(3))
+            for key, values in runs.items()}
+
+
+def main():
+    results, bench_dir = sys.argv[1], sys.argv[2]
+    med = load(results)
+    inputs = {"tiny": "tiny/corpus", "small": "small/corpus", "large": "large/corpus",
+              "line-20mb": "special/line-20mb.txt", "paragraphs-20k": "special/paragraphs-20k.txt"}
+    sizes = {label: corpus_bytes(os.path.join(bench_dir, rel)) for label, rel in inputs.items()
+             if os.path.exists(os.path.join(bench_dir, rel))}
+    print(f"\n{'input':<15}{'tool':<13}{'wall s':>9}{'cpu s':>9}{'peak MB':>9}{'MB/s':>9}"
+          f"{'÷ rg':>8}{'÷ cat':>8}")
+    for label in inputs:
+        for tool in ["seedlint", "seedlint-t1", "seedlint-t2", "rg", "cat"]:
+            if (label, tool) not in med:
+                continue
+            wall, cpu, rss = med[label, tool]
+            rg = med.get((label, "rg"), (0,))[0]
+            cat = med.get((label, "cat"), (0,))[0]
+            rate = sizes.get(label, 0) / 1e6 / wall if wall else 0
+            print(f"{label:<15}{tool:<13}{wall:>9.3f}{cpu:>9.2f}{rss / 1024:>9.1f}{rate:>9.1f}"
+                  f"{wall / rg if rg else 0:>8.2f}{wall / cat if cat else 0:>8.2f}")
+    print("\ntargets")
+
+    def target(name, ok, detail):
+        print(f"  [{'met' if ok else 'MISSED'}] {name}: {detail}")
+
+    def wall(label, tool="seedlint"):
+        return med.get((label, tool), (None,))[0]
+
+    big = "large" if wall("large") else "small"
+    if wall(big) and wall(big, "rg"):
+        ratio = wall(big) / wall(big, "rg")
+        target(f"{big} wall ≤ 1.5 × rg", ratio <= 1.5, f"{ratio:.2f} ×")
+    peaks = {label: med[label, "seedlint"][2] / 1024 for label in ("small", "large")
+             if (label, "seedlint") in med}
+    if peaks:
+        target("peak memory ≤ 100 MB, independent of corpus size", max(peaks.values()) <= 100,
+               ", ".join(f"{k} {v:.0f} MB" for k, v in peaks.items()))
+    if wall("tiny") and wall("tiny", "rg"):
+        ratio = wall("tiny") / wall("tiny", "rg")
+        target("tiny wall ≤ 2 × rg", ratio <= 2, f"{ratio:.2f} ×")
+    if wall("large") and wall("small"):
+        expected = sizes["large"] / sizes["small"] * wall("small")
+        target("linear: large ≤ 1.1 × bytes ratio × small", wall("large") <= 1.1 * expected,
+               f"{wall('large') / expected:.2f} × the linear prediction")
+    for label in ("line-20mb", "paragraphs-20k"):
+        if wall(label):
+            target(f"{label} < 1 s", wall(label) < 1, f"{wall(label):.2f} s")
+    if wall(big, "seedlint-t1") and wall(big, "seedlint-t2"):
+        speedup = wall(big, "seedlint-t1") / wall(big, "seedlint-t2")
+        target(f"{big}: 2 threads ≥ 1.7 × 1 thread", speedup >= 1.7, f"{speedup:.2f} ×")
+
+
+if __name__ == "__main__":
+    main()
