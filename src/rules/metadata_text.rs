@@ -57,7 +57,9 @@ pub(super) fn word_alternation(list: &[String]) -> Option<String> {
     if sorted.is_empty() {
         return None;
     }
-    sorted.sort_by_key(|word| std::cmp::Reverse(word.chars().count()));
+    // Longest first (then alphabetical, for a stable pattern), so `sept` wins over `sep`.
+    sorted.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    sorted.dedup();
     let escaped: Vec<String> = sorted
         .iter()
         .map(|word| {

@@ -7,26 +7,12 @@ use regex::{Regex, RegexBuilder};
 
 use super::GrammarConfig;
 use crate::rules::CompileError;
+use crate::rules::metadata_text::word_alternation;
 
 /// Escapes and joins words into one alternation, longest first so that `sept` wins over `sep`;
-/// white space inside a word matches any run of white space.
+/// an empty table gives a pattern that matches nothing, which disables its part of the grammar.
 pub(super) fn alternation(words: &[String]) -> String {
-    let mut sorted: Vec<&String> = words.iter().filter(|word| !word.is_empty()).collect();
-    sorted.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-    sorted.dedup();
-    let escaped: Vec<String> = sorted
-        .iter()
-        .map(|word| {
-            let parts: Vec<String> = word.split_whitespace().map(regex::escape).collect();
-            parts.join(r"\s+")
-        })
-        .collect();
-    if escaped.is_empty() {
-        // Matches nothing, so that an empty table disables its part of the grammar.
-        r"[^\s\S]".to_string()
-    } else {
-        escaped.join("|")
-    }
+    word_alternation(words).unwrap_or_else(|| r"[^\s\S]".to_string())
 }
 
 /// Symbol connectors (`-`, `–`) may touch their neighbours; word connectors need space around.
