@@ -61,6 +61,15 @@ pub fn is_sentence_like(text: &str, min_words: usize) -> bool {
     word_count(text) >= min_words && ends_with_terminal_punctuation(text)
 }
 
+/// `text` cut to at most `max_chars` characters, with `…` when something was cut, for quoting
+/// input in messages (a scraped "line" can be megabytes long).
+pub fn abbreviate(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+        None => text.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +98,12 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn abbreviate_cuts_on_a_character_boundary() {
+        assert_eq!(abbreviate("Käse und Brot", 4), "Käse…");
+        assert_eq!(abbreviate("short", 80), "short");
     }
 
     #[test]

@@ -212,7 +212,7 @@ impl RequiredAttributionCheck {
                 Some((item, line)) => finding
                     .with_message(format!(
                         "only a publisher or copyright line found: {}",
-                        item.name
+                        crate::text::abbreviate(&item.name, 80)
                     ))
                     .with_related(line.span, "a publisher line is not an attribution"),
                 None => finding,
