@@ -6,8 +6,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub const EXIT_CODES: &str = "\
 Exit codes:
-  0  no finding at or above warning (with --fix-only: nothing failed)
-  1  at least one finding at or above warning remains; with --diff: a file would change
+  0  no finding at or above the failing severity (--fail-on / fail-on, default warning);
+     with --fix-only or --exit-zero: nothing failed
+  1  at least one finding at or above the failing severity remains; with --diff: a file
+     would change
   2  usage, rule-file or I/O error, or a fix refused by the content guard (other files are
      still linted)";
 
