@@ -39,6 +39,9 @@ struct Runner {
     full: FullOptions,
     fix: FixOptions,
     baseline: Option<BaselineMatcher>,
+    /// Fingerprint every finding (only when a baseline is read or written: it costs a hash of
+    /// each flagged text).
+    record_entries: bool,
     github_summary: bool,
 }
 
@@ -100,6 +103,7 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         fix: FixOptions {
             unsafe_fixes: args.unsafe_fixes,
         },
+        record_entries: baseline.is_some() || args.write_baseline.is_some(),
         baseline,
         github_summary: format == Format::Github
             && std::env::var_os("GITHUB_STEP_SUMMARY").is_some(),
@@ -276,8 +280,12 @@ impl Runner {
         document: &Document,
         mut result: LintResult,
     ) -> Outcome {
-        let entries: Vec<Entry> = result
-            .diagnostics
+        let wanted = if self.record_entries {
+            result.diagnostics.as_slice()
+        } else {
+            &[]
+        };
+        let entries: Vec<Entry> = wanted
             .iter()
             .map(|d| {
                 Entry::new(
