@@ -9,6 +9,7 @@ pub mod date_grammar;
 pub mod duplicate;
 pub mod menu_block;
 mod metadata_text;
+pub mod page_header;
 pub mod pattern;
 pub mod required_attribution;
 pub mod required_date;
@@ -33,6 +34,8 @@ pub enum KindName {
     Pattern,
     /// Runs of short, unpunctuated lines (menus, link lists).
     MenuBlock,
+    /// The page header between the page title and the article's repeated title.
+    PageHeader,
     /// A marker line that starts furniture running to the end of the document.
     TrailingBlock,
     /// Paragraphs that appear twice, exactly or nearly.
@@ -50,6 +53,8 @@ pub enum Check {
     Pattern(pattern::PatternCheck),
     /// See [`menu_block`].
     MenuBlock(menu_block::MenuBlockCheck),
+    /// See [`page_header`].
+    PageHeader(page_header::PageHeaderCheck),
     /// See [`trailing_block`].
     TrailingBlock(trailing_block::TrailingBlockCheck),
     /// See [`duplicate`].
@@ -198,6 +203,7 @@ impl Check {
         Ok(match kind {
             KindName::Pattern => Self::Pattern(pattern::compile(parse_check(text)?)?),
             KindName::MenuBlock => Self::MenuBlock(menu_block::compile(parse_check(text)?)?),
+            KindName::PageHeader => Self::PageHeader(page_header::compile(parse_check(text)?)?),
             KindName::TrailingBlock => {
                 Self::TrailingBlock(trailing_block::compile(parse_check(text)?)?)
             }
@@ -216,6 +222,7 @@ impl Check {
         match self {
             Self::Pattern(check) => check.check(ctx),
             Self::MenuBlock(check) => check.check(ctx),
+            Self::PageHeader(check) => check.check(ctx),
             Self::TrailingBlock(check) => check.check(ctx),
             Self::Duplicate(check) => check.check(ctx),
             Self::RequiredDate(check) => check.check(ctx, metadata),

@@ -1,0 +1,209 @@
+//! `page-header`: everything between the page's title line and the article's own title.
+//!
+//! A scraper writes the page's `<title>` first ("Storm floods harbour – The Daily Post") and the
+//! article's heading again where the article starts, after the site header: menus, section
+//! labels, teaser lists, tickers. The repeated title is an anchor that needs no guess about what
+//! furniture looks like: whatever sits between the two copies is the header of the page. The
+//! site name the `<title>` adds before or after the heading is split off at the separators the
+//! rule file lists.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::{CompileError, Context, Finding};
+
+/// The `[check]` table of a `page-header` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PageHeaderConfig {
+    /// Strings that join the heading and the site name in a page title (" - ", " | ").
+    separators: Vec<String>,
+    /// A heading needs at least this many words to count as the article's title.
+    min_title_words: usize,
+}
+
+impl Default for PageHeaderConfig {
+    fn default() -> Self {
+        Self {
+            separators: Vec::new(),
+            min_title_words: 3,
+        }
+    }
+}
+
+/// A compiled `page-header` rule.
+#[derive(Debug)]
+pub struct PageHeaderCheck {
+    separators: Vec<String>,
+    min_title_words: usize,
+}
+
+/// Compiles a `page-header` rule.
+pub fn compile(config: PageHeaderConfig) -> Result<PageHeaderCheck, CompileError> {
+    if config.min_title_words == 0 || config.separators.iter().any(|s| s.trim().is_empty()) {
+        return Err(CompileError {
+            message:
+                "`min-title-words` must be at least 1 and no separator may be only white space"
+                    .into(),
+            span: None,
+            help: None,
+        });
+    }
+    Ok(PageHeaderCheck {
+        separators: config.separators,
+        min_title_words: config.min_title_words,
+    })
+}
+
+impl PageHeaderCheck {
+    /// Flags the lines between the page title and the article's repeated title.
+    pub fn check(&self, ctx: &Context) -> Vec<Finding> {
+        let doc = ctx.doc;
+        let Some(title_line) = (0..doc.lines().len()).find(|&i| !doc.is_blank_line(i)) else {
+            return Vec::new();
+        };
+        let forms = self.title_forms(doc.line_text(title_line));
+        if forms.is_empty() {
+            return Vec::new();
+        }
+        let longest = forms.iter().map(String::len).max().unwrap_or(0);
+        // Past the end of the main run the title repeats in teasers and footers, not as a heading.
+        let last = ctx
+            .layout
+            .main_run
+            .map_or(doc.lines().len(), |(_, last)| last);
+        let Some(heading) = (title_line + 1..last).find(|&i| {
+            let line = doc.line_text(i);
+            line.len() <= longest * 2 + 8 && forms.contains(&normalized(line))
+        }) else {
+            return Vec::new();
+        };
+        let Some(first) = (title_line + 1..heading).find(|&i| !doc.is_blank_line(i)) else {
+            return Vec::new();
+        };
+        let last = (first..heading)
+            .rev()
+            .find(|&i| !doc.is_blank_line(i))
+            .unwrap_or(first);
+        let span = doc.lines_span(first, last);
+        vec![
+            Finding::new(span)
+                .with_label(format!(
+                    "{} lines of page header before the article's title",
+                    last - first + 1
+                ))
+                .with_related(
+                    doc.lines_span(heading, heading),
+                    "the article's title, repeating the page title",
+                ),
+        ]
+    }
+
+    /// The page title and every run of its parts that keeps the first or the last part, so the
+    /// heading matches whichever side the site name was on.
+    fn title_forms(&self, title: &str) -> HashSet<String> {
+        let parts = self.split_title(title);
+        let mut forms = HashSet::new();
+        for cut in 0..parts.len() {
+            forms.insert(parts[..=cut].join(" "));
+            forms.insert(parts[cut..].join(" "));
+        }
+        forms.retain(|form| form.split(' ').count() >= self.min_title_words);
+        forms
+    }
+
+    /// The normalized parts of a page title between its separators.
+    fn split_title(&self, title: &str) -> Vec<String> {
+        let mut parts = vec![title.to_string()];
+        for separator in &self.separators {
+            parts = parts
+                .iter()
+                .flat_map(|part| part.split(separator.as_str()))
+                .map(str::to_string)
+                .collect();
+        }
+        parts
+            .iter()
+            .map(|part| normalized(part))
+            .filter(|part| !part.is_empty())
+            .collect()
+    }
+}
+
+/// The lower-case words of `text`, joined by single spaces: punctuation, quotes and dashes
+/// differ between a page's `<title>` and its heading.
+fn normalized(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::civil_date::CivilDate;
+    use crate::document::Document;
+    use crate::layout::Layout;
+
+    fn check() -> PageHeaderCheck {
+        compile(PageHeaderConfig {
+            separators: vec![" - ".into(), " | ".into()],
+            min_title_words: 3,
+        })
+        .expect("valid config")
+    }
+
+    fn flagged(text: &str) -> Vec<String> {
+        let doc = Document::new(text.to_string());
+        let layout = Layout::of(&doc);
+        let ctx = Context {
+            doc: &doc,
+            layout: &layout,
+            noise: &[],
+            today: CivilDate::new(2026, 1, 1).expect("valid date"),
+        };
+        check()
+            .check(&ctx)
+            .iter()
+            .map(|finding| doc.slice(finding.span).to_string())
+            .collect()
+    }
+
+    const ARTICLE: &str = "Heavy rain flooded several streets in the harbour district on Monday \
+        night, the city said.\n\nThe mayor promised new drains before the next winter storms arrive.\n";
+
+    #[test]
+    fn flags_the_header_between_page_title_and_heading() {
+        let text = format!(
+            "Storm floods the harbour - The Daily Post\n\nHome\nWorld\n\nTop stories today\n\n\
+             Storm floods the harbour\n\n{ARTICLE}"
+        );
+        assert_eq!(flagged(&text), ["Home\nWorld\n\nTop stories today"]);
+    }
+
+    #[test]
+    fn site_name_may_come_first_and_punctuation_may_differ() {
+        let text = format!(
+            "The Daily Post | Storm floods the “harbour”\nSubscribe\n\nStorm floods the harbour!\n\n{ARTICLE}"
+        );
+        assert_eq!(flagged(&text), ["Subscribe"]);
+    }
+
+    #[test]
+    fn silent_without_a_repeated_title_or_with_a_short_one() {
+        assert!(flagged(&format!("Storm floods the harbour\n\nHome\n\n{ARTICLE}")).is_empty());
+        let short = format!("Storm - Post\n\nHome\n\nStorm\n\n{ARTICLE}");
+        assert!(flagged(&short).is_empty());
+    }
+
+    #[test]
+    fn a_title_repeated_after_the_article_is_not_its_heading() {
+        let text = format!(
+            "Storm floods the harbour - The Daily Post\n\n{ARTICLE}\nRelated\n\nStorm floods the harbour\n"
+        );
+        assert!(flagged(&text).is_empty());
+    }
+}
