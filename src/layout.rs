@@ -47,7 +47,7 @@ impl Layout {
         let mut non_prose_in_a_row = 0;
         for (index, paragraph) in doc.paragraphs().iter().enumerate() {
             let body = doc.paragraph_text(paragraph);
-            let words = text::word_count(body) as i64;
+            let words = text::word_estimate(body) as i64;
             let score = if is_prose(body) {
                 non_prose_in_a_row = 0;
                 words

@@ -49,6 +49,30 @@ pub fn word_count_up_to(text: &str, limit: usize) -> usize {
     count
 }
 
+/// How many words `text` holds for judging prose: its white-space separated words, plus half a
+/// word for each character of a script written without spaces between words (Chinese,
+/// Japanese, Thai), where a whole sentence is one white-space "word".
+pub fn word_estimate(text: &str) -> usize {
+    let unspaced = if text.is_ascii() {
+        0
+    } else {
+        text.chars().filter(|&c| is_unspaced_script(c)).count()
+    };
+    word_count(text) + unspaced / 2
+}
+
+/// True for characters of scripts that do not separate words with spaces.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{0e00}'..='\u{0eff}'     // Thai, Lao
+        | '\u{3040}'..='\u{30ff}'   // Hiragana, Katakana
+        | '\u{3400}'..='\u{4dbf}'   // CJK Extension A
+        | '\u{4e00}'..='\u{9fff}'   // CJK Unified Ideographs
+        | '\u{f900}'..='\u{faff}'   // CJK Compatibility Ideographs
+        | '\u{ff66}'..='\u{ff9f}'   // half-width Katakana
+    )
+}
+
 /// True when `text` (trimmed, closing quotes and brackets ignored) ends a sentence.
 pub fn ends_with_terminal_punctuation(text: &str) -> bool {
     text.trim_end()
@@ -58,7 +82,7 @@ pub fn ends_with_terminal_punctuation(text: &str) -> bool {
 
 /// True when `text` reads like a sentence of running prose: enough words and a terminal mark.
 pub fn is_sentence_like(text: &str, min_words: usize) -> bool {
-    word_count(text) >= min_words && ends_with_terminal_punctuation(text)
+    ends_with_terminal_punctuation(text) && word_estimate(text) >= min_words
 }
 
 /// `text` cut to at most `max_chars` characters, with `…` when something was cut, for quoting
@@ -110,6 +134,11 @@ mod tests {
     fn sentence_like_needs_words_and_punctuation() {
         assert!(is_sentence_like("This is a short sentence.", 5));
         assert!(!is_sentence_like("Too short.", 5));
+        assert!(is_sentence_like(
+            "これでようやく元の操作性を取り戻せました。",
+            10
+        ));
+        assert!(!is_sentence_like("元に戻した。", 10));
         assert!(!is_sentence_like(
             "Many words but no full stop at the end here",
             5

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use serde::Deserialize;
 
 use super::{CompileError, Context, Finding};
+use crate::layout::is_prose;
 
 /// The `[check]` table of a `page-header` rule.
 #[derive(Debug, Deserialize)]
@@ -69,16 +70,25 @@ impl PageHeaderCheck {
         }
         let longest = forms.iter().map(String::len).max().unwrap_or(0);
         // Past the end of the main run the title repeats in teasers and footers, not as a heading.
-        let last = ctx
+        let end = ctx
             .layout
             .main_run
             .map_or(doc.lines().len(), |(_, last)| last);
-        let Some(heading) = (title_line + 1..last).find(|&i| {
+        let mut repeats = (title_line + 1..end).filter(|&i| {
             let line = doc.line_text(i);
             line.len() <= longest * 2 + 8 && forms.contains(&normalized(line))
-        }) else {
+        });
+        let Some(mut heading) = repeats.next() else {
             return Vec::new();
         };
+        // A teaser in the header can repeat the title too; the heading is the last repeat that
+        // no prose separates from the first.
+        for repeat in repeats {
+            if has_prose_between(ctx, heading, repeat) {
+                break;
+            }
+            heading = repeat;
+        }
         let Some(first) = (title_line + 1..heading).find(|&i| !doc.is_blank_line(i)) else {
             return Vec::new();
         };
@@ -129,6 +139,15 @@ impl PageHeaderCheck {
             .filter(|part| !part.is_empty())
             .collect()
     }
+}
+
+/// True when a prose paragraph starts strictly between lines `after` and `before`.
+fn has_prose_between(ctx: &Context, after: usize, before: usize) -> bool {
+    ctx.doc.paragraphs().iter().any(|paragraph| {
+        paragraph.first_line > after
+            && paragraph.first_line < before
+            && is_prose(ctx.doc.paragraph_text(paragraph))
+    })
 }
 
 /// The lower-case words of `text`, joined by single spaces: punctuation, quotes and dashes
@@ -197,6 +216,18 @@ mod tests {
         assert!(flagged(&format!("Storm floods the harbour\n\nHome\n\n{ARTICLE}")).is_empty());
         let short = format!("Storm - Post\n\nHome\n\nStorm\n\n{ARTICLE}");
         assert!(flagged(&short).is_empty());
+    }
+
+    #[test]
+    fn a_teaser_repeating_the_title_in_the_header_is_passed_over() {
+        let text = format!(
+            "Storm floods the harbour - The Daily Post\n\nLocal\n\nStorm floods the harbour\n\n\
+             Sports\n\nStorm floods the harbour\n\n{ARTICLE}"
+        );
+        assert_eq!(
+            flagged(&text),
+            ["Local\n\nStorm floods the harbour\n\nSports"]
+        );
     }
 
     #[test]
