@@ -162,9 +162,11 @@ impl RequiredAttributionCheck {
                 let Some(whole) = captures.get(0) else {
                     continue;
                 };
-                let chars_before = body.get(..whole.start()).map_or(0, |b| b.chars().count());
-                let placed =
-                    chars_before <= self.config.agency_chars || whole.start() >= last_line_start;
+                // Counting stops past the bound, so a long paragraph stays linear.
+                let near_start = body
+                    .get(..whole.start())
+                    .is_none_or(|b| b.chars().nth(self.config.agency_chars).is_none());
+                let placed = near_start || whole.start() >= last_line_start;
                 let span = Span::new(
                     paragraph.span.start + whole.start(),
                     paragraph.span.start + whole.end(),
