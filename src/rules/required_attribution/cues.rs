@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use rayon::prelude::*;
 use toml::Spanned;
 
 use super::RequiredAttributionConfig;
@@ -37,6 +38,15 @@ fn build(source: &str) -> Result<regex::Regex, CompileError> {
     })
 }
 
+/// An error that only a bug in this module can cause.
+fn internal(message: &str) -> CompileError {
+    CompileError {
+        message: message.into(),
+        span: None,
+        help: None,
+    }
+}
+
 /// Compiles each regex of a list on its own (they may share group names), case-insensitively.
 fn each(patterns: &[Spanned<String>]) -> Result<Vec<regex::Regex>, CompileError> {
     patterns
@@ -65,42 +75,89 @@ pub(super) fn compile(config: &RequiredAttributionConfig) -> Result<Cues, Compil
     let joiner = format!(r"(?:\s*,\s*|\s+(?i:{joiners})\s+|\s*&\s*)");
     let list = format!(r"{name}(?:{joiner}{name})*");
     let end = r"\s*(?:$|[|,·•(/;]|[-–—]\s)";
-    let optional = |part: Option<String>, make: &dyn Fn(String) -> String| {
-        part.map(|words| build(&make(words))).transpose()
-    };
-    Ok(Cues {
+    let source =
+        |words: &[String], make: &dyn Fn(String) -> String| word_alternation(words).map(make);
+    // The single regexes, in the order their errors are reported.
+    let singles = [
         // A byline may open with dashes or bullets and go on after the names (`By Ann Lee
         // 11 February 2020`); a single-token name must end the line or a part of it.
-        byline: optional(word_alternation(&config.by_prefixes), &|p| {
+        source(&config.by_prefixes, &|p| {
             format!(r"^[^\p{{L}}\d]*(?i:{p})\s*:?\s+(?P<name>{list})(?P<rest>.*)$")
-        })?,
-        date_line_by: optional(word_alternation(&config.by_prefixes), &|p| {
+        }),
+        source(&config.by_prefixes, &|p| {
             format!(r"(?:^|[^\p{{L}}])(?i:{p})\s+(?P<name>{name})")
-        })?,
-        date_line_after: build(&format!(r"^\s*[|•·—–,]\s*(?P<name>{name}){end}"))?,
-        author_label: optional(word_alternation(&config.author_labels), &|l| {
+        }),
+        Some(format!(r"^\s*[|•·—–,]\s*(?P<name>{name}){end}")),
+        source(&config.author_labels, &|l| {
             format!(r"^\s*(?i:{l})\s*:\s*(?P<name>.*)$")
-        })?,
-        author_label_bare: optional(word_alternation(&config.author_labels), &|l| {
+        }),
+        source(&config.author_labels, &|l| {
             format!(r"^\s*(?i:{l})\s+(?P<name>{list})\s*$")
-        })?,
-        source_label: optional(word_alternation(&config.source_labels), &|l| {
+        }),
+        source(&config.source_labels, &|l| {
             format!(r"^\s*(?i:{l})\s*:\s*(?P<name>.*)$")
-        })?,
-        staff: optional(word_alternation(&config.staff_titles), &|t| {
+        }),
+        source(&config.staff_titles, &|t| {
             format!(r"^\s*(?P<name>{name})\s*,\s*(?i:{t})")
-        })?,
-        agency: optional(word_alternation(&config.agencies), &|a| {
+        }),
+        source(&config.agencies, &|a| {
             format!(r"\((?P<name>{a})(?:/[^)]{{1,20}})?\)")
-        })?,
-        prose_guard: optional(word_alternation(&config.prose_guard_words), &|g| {
+        }),
+        source(&config.prose_guard_words, &|g| {
             let p = word_alternation(&config.by_prefixes).unwrap_or_else(|| "by".into());
             format!(r"^\s*(?i:{p})\s+(?i:{g})\s")
-        })?,
-        credits: each(&config.credit_patterns)?,
-        image: each(&config.image_credit_patterns)?,
-        publisher: each(&config.publisher_patterns)?,
-        site_credit: each(&config.site_credit_patterns)?,
+        }),
+    ];
+    // The name shapes (Unicode letter classes, repeated) make these the costliest regexes of the
+    // rule: they compile side by side, and beside the rule file's own lists, so that a short
+    // run's start-up does not wait on them one after the other.
+    let (singles, lists) = rayon::join(
+        || {
+            singles
+                .into_par_iter()
+                .map(|source| source.map(|source| build(&source)).transpose())
+                .collect::<Vec<_>>()
+        },
+        || {
+            (
+                each(&config.credit_patterns),
+                each(&config.image_credit_patterns),
+                each(&config.publisher_patterns),
+                each(&config.site_credit_patterns),
+            )
+        },
+    );
+    let Ok(
+        [
+            byline,
+            date_line_by,
+            date_line_after,
+            author_label,
+            author_label_bare,
+            source_label,
+            staff,
+            agency,
+            prose_guard,
+        ],
+    ) = <[_; 9]>::try_from(singles)
+    else {
+        return Err(internal("the cue list changed length"));
+    };
+    let (credits, image, publisher, site_credit) = lists;
+    Ok(Cues {
+        byline: byline?,
+        date_line_by: date_line_by?,
+        date_line_after: date_line_after?.ok_or_else(|| internal("no date-line regex"))?,
+        author_label: author_label?,
+        author_label_bare: author_label_bare?,
+        source_label: source_label?,
+        staff: staff?,
+        agency: agency?,
+        prose_guard: prose_guard?,
+        credits: credits?,
+        image: image?,
+        publisher: publisher?,
+        site_credit: site_credit?,
         stop_words: config
             .name_stop_words
             .iter()
