@@ -118,7 +118,8 @@ impl TrailingBlockCheck {
     fn is_marker(&self, ctx: &Context, index: usize) -> bool {
         let line = ctx.doc.line_text(index).trim();
         !line.is_empty()
-            && text::word_count(line) <= self.max_marker_words
+            && text::word_count_up_to(line, self.max_marker_words.saturating_add(1))
+                <= self.max_marker_words
             && self.placement.accepts(ctx.layout.position(index))
             && self.markers.is_match(line)
     }
