@@ -82,7 +82,8 @@ pub fn ends_with_terminal_punctuation(text: &str) -> bool {
 
 /// True when `text` reads like a sentence of running prose: enough words and a terminal mark.
 pub fn is_sentence_like(text: &str, min_words: usize) -> bool {
-    ends_with_terminal_punctuation(text) && word_estimate(text) >= min_words
+    ends_with_terminal_punctuation(text)
+        && (word_count_up_to(text, min_words) >= min_words || word_estimate(text) >= min_words)
 }
 
 /// `text` cut to at most `max_chars` characters, with `…` when something was cut, for quoting

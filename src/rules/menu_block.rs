@@ -131,7 +131,7 @@ impl MenuBlockCheck {
     }
 
     fn is_short_line(&self, ctx: &Context, index: usize, line: &str) -> bool {
-        text::word_count(line) <= self.max_words
+        text::word_count_up_to(line, self.max_words.saturating_add(1)) <= self.max_words
             && !text::ends_with_terminal_punctuation(line)
             && self.placement.accepts(ctx.layout.position(index))
     }

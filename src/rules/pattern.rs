@@ -148,7 +148,7 @@ impl PatternCheck {
         }
         if self
             .max_words
-            .is_some_and(|max| text::word_count(body) > max)
+            .is_some_and(|max| text::word_count_up_to(body, max.saturating_add(1)) > max)
         {
             return;
         }

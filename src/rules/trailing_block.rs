@@ -96,8 +96,16 @@ impl TrailingBlockCheck {
             return finding;
         };
         let text = ctx.doc.text();
-        let before = text::word_count(text.get(..finding.span.start).unwrap_or_default());
         let block = text::word_count(ctx.doc.slice(finding.span));
+        // Counting the words before the block only as far as the verdict needs keeps a
+        // document with many boxes linear: each count stops within a few times its box's words.
+        let enough = if ratio > 0.0 {
+            (block as f64 / ratio).ceil() as usize + 1
+        } else {
+            usize::MAX
+        };
+        let before =
+            text::word_count_up_to(text.get(..finding.span.start).unwrap_or_default(), enough);
         if block as f64 > ratio * before as f64 {
             finding.doubtful(format!(
                 "the block is over {ratio} times longer than the text before it"
@@ -110,7 +118,8 @@ impl TrailingBlockCheck {
     fn is_marker(&self, ctx: &Context, index: usize) -> bool {
         let line = ctx.doc.line_text(index).trim();
         !line.is_empty()
-            && text::word_count(line) <= self.max_marker_words
+            && text::word_count_up_to(line, self.max_marker_words.saturating_add(1))
+                <= self.max_marker_words
             && self.placement.accepts(ctx.layout.position(index))
             && self.markers.is_match(line)
     }

@@ -13,12 +13,10 @@ fn number(captures: &Captures, name: &str) -> Option<u32> {
 impl DateGrammar {
     /// All dates in `line`, in order, without overlaps and without ranges.
     pub fn find_dates(&self, line: &str) -> Vec<DateMatch> {
-        // Every form has digits; most lines of prose without any can be skipped at once.
-        if !line.bytes().any(|byte| byte.is_ascii_digit()) {
-            return Vec::new();
-        }
+        // Most lines have too few numbers for any form; those are skipped without a search.
+        let runs = DigitRuns::of(line);
         let mut found: Vec<DateMatch> = Vec::new();
-        for (form, regex) in &self.forms {
+        for (form, regex) in self.forms.iter().filter(|(form, _)| runs.allow(*form)) {
             for captures in regex.captures_iter(line) {
                 if let Some(date) = self.read(*form, &captures, line) {
                     found.push(date);
@@ -99,6 +97,44 @@ impl DateGrammar {
         let before = tail_chars(before, 24);
         let after = line.get(date.end..).unwrap_or("");
         self.range_before.is_match(before) || self.range_after.is_match(after)
+    }
+}
+
+/// The runs of ASCII digits in a line. A date is read only when its year, day and (numeric
+/// forms) month parse as numbers, and `u32` parses ASCII digits alone; each part stands in its
+/// own run, as separators or words divide them. So a form whose parts need more runs, or a longer
+/// year, than the line has can match nothing that reads as a date, and its search is skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DigitRuns {
+    /// How many maximal runs of ASCII digits the line has.
+    count: usize,
+    /// The length of the longest.
+    longest: usize,
+}
+
+impl DigitRuns {
+    fn of(line: &str) -> Self {
+        let (mut count, mut longest, mut current) = (0, 0, 0);
+        for byte in line.bytes() {
+            if byte.is_ascii_digit() {
+                current += 1;
+                count += usize::from(current == 1);
+                longest = longest.max(current);
+            } else {
+                current = 0;
+            }
+        }
+        Self { count, longest }
+    }
+
+    /// True when the line has enough runs, and a long enough one, for a date of `form`.
+    fn allow(self, form: Form) -> bool {
+        let (parts, year_digits) = match form {
+            Form::Iso | Form::Cjk => (3, 4),
+            Form::Numeric => (3, 2),
+            Form::DayMonthYear | Form::MonthDayYear | Form::YearMonthDay => (2, 4),
+        };
+        self.count >= parts && self.longest >= year_digits
     }
 }
 

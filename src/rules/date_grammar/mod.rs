@@ -23,6 +23,7 @@ mod tests;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
@@ -143,16 +144,26 @@ pub fn compile(config: &GrammarConfig) -> Result<DateGrammar, CompileError> {
                 .to_string(),
         ),
     ];
-    let mut forms = Vec::with_capacity(sources.len());
-    for (form, source) in sources {
-        forms.push((form, build(&source)?));
-    }
     let range = connector_pattern(&config.range_connectors);
     let month_word = format!(r"(?:{})", alternation(&names));
-    let range_before = build(&format!(r"(?:\d{{1,2}}{suffix}|{month_word}\.?){range}$"))?;
-    let range_after = build(&format!(
+    let range_before = format!(r"(?:\d{{1,2}}{suffix}|{month_word}\.?){range}$");
+    let range_after = format!(
         r"^{range}(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}{suffix}\s*(?:{month_word}(?:[\s.,]|$)|\d{{1,2}}[./])|{month_word}(?:[\s.,]|$))"
-    ))?;
+    );
+    // The month-name alternation makes these the costliest regexes of the default rules; they
+    // compile side by side so that a short run's start-up is not spent waiting on them in turn.
+    let (forms, (range_before, range_after)) = rayon::join(
+        || {
+            // Collected in order first, so that the first broken form is the one reported.
+            let built: Vec<Result<(Form, Regex), CompileError>> = sources
+                .into_par_iter()
+                .map(|(form, source)| Ok((form, build(&source)?)))
+                .collect();
+            built.into_iter().collect::<Result<Vec<_>, _>>()
+        },
+        || rayon::join(|| build(&range_before), || build(&range_after)),
+    );
+    let (forms, range_before, range_after) = (forms?, range_before?, range_after?);
     Ok(DateGrammar {
         forms,
         month_numbers,

@@ -216,3 +216,20 @@ fn month_table_must_have_twelve_entries_and_agree() {
     };
     assert!(compile(&config).is_err());
 }
+
+#[test]
+fn lines_with_just_enough_numbers_still_read_every_form() {
+    assert_eq!(one("5 May 2024").as_deref(), Some("2024-05-05"));
+    assert_eq!(one("May 5, 2024").as_deref(), Some("2024-05-05"));
+    assert_eq!(one("1.2.24").as_deref(), Some("2024-02-01"));
+    assert_eq!(one("2024-5-1").as_deref(), Some("2024-05-01"));
+    assert_eq!(one("2024年5月1日").as_deref(), Some("2024-05-01"));
+}
+
+#[test]
+fn dates_in_other_digits_are_not_read() {
+    // `u32` parses ASCII digits only, so the grammar never read these, searched or not.
+    assert_eq!(dates("٤ May ٢٠٢٤"), []);
+    assert_eq!(dates("١٢.٠٣.٢٠٢٤ and 2024"), []);
+    assert_eq!(one("٣ 5 May 2024").as_deref(), Some("2024-05-05"));
+}

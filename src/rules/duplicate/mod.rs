@@ -207,6 +207,9 @@ fn key(text: &str) -> String {
     // costly normalisation runs only where it can change something. ASCII characters are always
     // normalised and are skipped by the check; dropping them can only turn a `Yes` into `Maybe`
     // (two marks that an ASCII character kept apart), which takes the slow but equal path.
+    if text.is_ascii() {
+        return fold_ascii(text);
+    }
     let non_ascii = text.chars().filter(|c| !c.is_ascii());
     if is_nfkc_quick(non_ascii) == IsNormalized::Yes {
         fold(text.chars(), text.len())
@@ -244,6 +247,24 @@ fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
 }
 
 /// The words of a key.
+/// [`fold`] for ASCII text, byte by byte: the same key without decoding characters.
+fn fold_ascii(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() {
+            if pending_space && !key.is_empty() {
+                key.push(' ');
+            }
+            pending_space = false;
+            key.push(char::from(byte.to_ascii_lowercase()));
+        } else {
+            pending_space = true;
+        }
+    }
+    key
+}
+
 fn key_words(key: &str) -> Vec<&str> {
     key.split(' ').filter(|word| !word.is_empty()).collect()
 }

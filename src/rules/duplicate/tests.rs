@@ -259,3 +259,16 @@ fn key_collapses_everything_but_letters_and_numbers() {
         assert_eq!(key_word_count(&key(text)), key_words(&key(text)).len());
     }
 }
+
+#[test]
+fn ascii_key_agrees_with_the_general_fold() {
+    for text in [
+        "  Hello,   WORLD!! 2026 -- x ",
+        "",
+        "...",
+        "a_b-c'd\tE\r\nF",
+        "x\u{7f}y",
+    ] {
+        assert_eq!(key(text), fold(text.chars(), text.len()), "{text:?}");
+    }
+}

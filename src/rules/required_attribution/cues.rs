@@ -7,19 +7,20 @@ use std::collections::HashSet;
 use toml::Spanned;
 
 use super::RequiredAttributionConfig;
+use super::gated::Gated;
 use crate::rules::CompileError;
 use crate::rules::metadata_text::word_alternation;
 
 /// Regexes that match at most one shape each; `None` when the rule file gives no words for it.
 #[derive(Debug)]
 pub(super) struct Cues {
-    pub(super) byline: Option<regex::Regex>,
-    pub(super) date_line_by: Option<regex::Regex>,
-    pub(super) date_line_after: regex::Regex,
+    pub(super) byline: Option<Gated>,
+    pub(super) date_line_by: Option<Gated>,
+    pub(super) date_line_after: Gated,
     pub(super) author_label: Option<regex::Regex>,
-    pub(super) author_label_bare: Option<regex::Regex>,
+    pub(super) author_label_bare: Option<Gated>,
     pub(super) source_label: Option<regex::Regex>,
-    pub(super) staff: Option<regex::Regex>,
+    pub(super) staff: Option<Gated>,
     pub(super) agency: Option<regex::Regex>,
     pub(super) prose_guard: Option<regex::Regex>,
     pub(super) credits: Vec<regex::Regex>,
@@ -68,28 +69,46 @@ pub(super) fn compile(config: &RequiredAttributionConfig) -> Result<Cues, Compil
     let optional = |part: Option<String>, make: &dyn Fn(String) -> String| {
         part.map(|words| build(&make(words))).transpose()
     };
+    // A name cue's gate is its opening up to the name's first capital, or a word it requires.
+    let gated =
+        |part: Option<String>, gate: &dyn Fn(&str) -> String, cue: &dyn Fn(&str) -> String| {
+            part.map(|words| Gated::new(&gate(&words), cue(&words), build))
+                .transpose()
+        };
     Ok(Cues {
         // A byline may open with dashes or bullets and go on after the names (`By Ann Lee
         // 11 February 2020`); a single-token name must end the line or a part of it.
-        byline: optional(word_alternation(&config.by_prefixes), &|p| {
-            format!(r"^[^\p{{L}}\d]*(?i:{p})\s*:?\s+(?P<name>{list})(?P<rest>.*)$")
-        })?,
-        date_line_by: optional(word_alternation(&config.by_prefixes), &|p| {
-            format!(r"(?:^|[^\p{{L}}])(?i:{p})\s+(?P<name>{name})")
-        })?,
-        date_line_after: build(&format!(r"^\s*[|•·—–,]\s*(?P<name>{name}){end}"))?,
+        byline: gated(
+            word_alternation(&config.by_prefixes),
+            &|p| format!(r"^[^\p{{L}}\d]*(?i:{p})\s*:?\s+\p{{Lu}}"),
+            &|p| format!(r"^[^\p{{L}}\d]*(?i:{p})\s*:?\s+(?P<name>{list})(?P<rest>.*)$"),
+        )?,
+        date_line_by: gated(
+            word_alternation(&config.by_prefixes),
+            &|p| format!(r"(?:^|[^\p{{L}}])(?i:{p})\s+\p{{Lu}}"),
+            &|p| format!(r"(?:^|[^\p{{L}}])(?i:{p})\s+(?P<name>{name})"),
+        )?,
+        date_line_after: Gated::new(
+            r"^\s*[|•·—–,]\s*\p{Lu}",
+            format!(r"^\s*[|•·—–,]\s*(?P<name>{name}){end}"),
+            build,
+        )?,
         author_label: optional(word_alternation(&config.author_labels), &|l| {
             format!(r"^\s*(?i:{l})\s*:\s*(?P<name>.*)$")
         })?,
-        author_label_bare: optional(word_alternation(&config.author_labels), &|l| {
-            format!(r"^\s*(?i:{l})\s+(?P<name>{list})\s*$")
-        })?,
+        author_label_bare: gated(
+            word_alternation(&config.author_labels),
+            &|l| format!(r"^\s*(?i:{l})\s+\p{{Lu}}"),
+            &|l| format!(r"^\s*(?i:{l})\s+(?P<name>{list})\s*$"),
+        )?,
         source_label: optional(word_alternation(&config.source_labels), &|l| {
             format!(r"^\s*(?i:{l})\s*:\s*(?P<name>.*)$")
         })?,
-        staff: optional(word_alternation(&config.staff_titles), &|t| {
-            format!(r"^\s*(?P<name>{name})\s*,\s*(?i:{t})")
-        })?,
+        staff: gated(
+            word_alternation(&config.staff_titles),
+            &|t| format!(r",\s*(?i:{t})"),
+            &|t| format!(r"^\s*(?P<name>{name})\s*,\s*(?i:{t})"),
+        )?,
         agency: optional(word_alternation(&config.agencies), &|a| {
             format!(r"\((?P<name>{a})(?:/[^)]{{1,20}})?\)")
         })?,

@@ -105,7 +105,8 @@ impl RequiredAttributionCheck {
 
     /// `By Anna Smith and Li Wei`, unless the line is prose or names no one.
     fn byline(&self, text: &str) -> Option<String> {
-        let words = text::word_count(text);
+        // Counted only as far as the longest byline: a count past it is as good as any.
+        let words = text::word_count_up_to(text, self.config.max_byline_words.saturating_add(1));
         if words > self.config.max_byline_words {
             return None;
         }
@@ -162,9 +163,11 @@ impl RequiredAttributionCheck {
                 let Some(whole) = captures.get(0) else {
                     continue;
                 };
-                let chars_before = body.get(..whole.start()).map_or(0, |b| b.chars().count());
-                let placed =
-                    chars_before <= self.config.agency_chars || whole.start() >= last_line_start;
+                // Counting stops past the bound, so a long paragraph stays linear.
+                let near_start = body
+                    .get(..whole.start())
+                    .is_none_or(|b| b.chars().nth(self.config.agency_chars).is_none());
+                let placed = near_start || whole.start() >= last_line_start;
                 let span = Span::new(
                     paragraph.span.start + whole.start(),
                     paragraph.span.start + whole.end(),

@@ -19,6 +19,7 @@
 //! carries on its own, and `names` the bare names found by their place next to the date line.
 
 mod cues;
+mod gated;
 mod lines;
 mod names;
 

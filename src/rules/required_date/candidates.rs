@@ -59,6 +59,7 @@ impl RequiredDateCheck {
         let mut best: Option<((bool, u8, usize), Candidate)> = None;
         for (index, line) in ctx.doc.lines().iter().enumerate() {
             let text = ctx.doc.slice(line.span);
+            let mut separators = None;
             for found in self.grammar.find_dates(text) {
                 let span = Span::new(line.span.start + found.start, line.span.start + found.end);
                 let in_noise = ctx.in_noise(span);
@@ -68,7 +69,8 @@ impl RequiredDateCheck {
                     continue;
                 }
                 let label = self.label_before(text, found.start);
-                let dominant = self.dominant(text, &found);
+                let separators = separators.get_or_insert_with(|| self.separators(text));
+                let dominant = self.dominant(text, separators, &found);
                 if found.short_year
                     && label.is_none()
                     && !(dominant && self.config.short_year_dominant)

@@ -1,0 +1,88 @@
+//! A costly cue regex compiled on first use, behind a cheap gate.
+//!
+//! The name shapes of the attribution cues (Unicode letter classes, repeated for up to four
+//! tokens and a list of names) make their regexes the slowest of the default rules to compile,
+//! while most documents hold no line that could match them. Each such cue has a gate: a short
+//! regex that matches wherever the cue does (the cue's opening up to the first capital of the
+//! name, or a word the cue requires). The cue itself compiles the first time a gate lets a line
+//! through, once per run, shared by all threads.
+
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use crate::rules::CompileError;
+
+/// A regex compiled when its gate first matches.
+#[derive(Debug)]
+pub(super) struct Gated {
+    /// Matches wherever `source` matches, and compiles fast.
+    gate: Regex,
+    /// The cue's own pattern, known to parse.
+    source: String,
+    /// The compiled cue, once a line passed the gate.
+    cue: OnceLock<Option<Regex>>,
+}
+
+impl Gated {
+    /// Checks that `source` parses and compiles its gate; `build` reports errors as the cue's.
+    pub(super) fn new(
+        gate: &str,
+        source: String,
+        build: impl Fn(&str) -> Result<Regex, CompileError>,
+    ) -> Result<Self, CompileError> {
+        if regex_syntax::Parser::new().parse(&source).is_err() {
+            // Compiling reports the error with the same words it always did.
+            build(&source)?;
+        }
+        Ok(Self {
+            gate: build(gate)?,
+            source,
+            cue: OnceLock::new(),
+        })
+    }
+
+    /// The cue's captures in `text`, as `Regex::captures` gives them.
+    pub(super) fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
+        if !self.gate.is_match(text) {
+            return None;
+        }
+        // The pattern parsed at load; only a compiled-size limit could refuse it now, and a
+        // cue that cannot compile matches nothing.
+        let cue = self.cue.get_or_init(|| Regex::new(&self.source).ok());
+        cue.as_ref()?.captures(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(source: &str) -> Result<Regex, CompileError> {
+        Regex::new(source).map_err(|error| CompileError {
+            message: error.to_string(),
+            span: None,
+            help: None,
+        })
+    }
+
+    #[test]
+    fn captures_like_the_cue_and_compiles_it_only_past_the_gate() {
+        let gated = Gated::new(r"^By\s+\p{Lu}", r"^By\s+(?P<name>\p{Lu}\w+)".into(), build)
+            .unwrap_or_else(|error| panic!("{error:?}"));
+        assert!(gated.captures("Nothing to see").is_none());
+        assert!(gated.cue.get().is_none());
+        let captures = gated.captures("By Anna");
+        assert_eq!(
+            captures.and_then(|c| c.name("name")).map(|m| m.as_str()),
+            Some("Anna")
+        );
+        assert!(gated.cue.get().is_some());
+    }
+
+    #[test]
+    fn a_broken_cue_is_reported_at_load() {
+        let error = Gated::new("x", "(unclosed".into(), build).err();
+        assert!(error.is_some_and(|error| error.message.contains("unclosed")));
+    }
+}
