@@ -8,11 +8,27 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 use seedlint::baseline::Baseline;
-use seedlint::document::Document;
+use seedlint::document::{Document, SeedFormat};
 use seedlint::rule::RuleSource;
 
 /// File extensions linted when walking a folder (explicitly named files are always linted).
-const SEED_EXTENSIONS: &[&str] = &["txt", "md"];
+const SEED_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+/// Extensions of HTML seeds.
+const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
+
+/// How a seed is linted: as HTML when its name says so, or, for names without a known seed
+/// extension (stdin labels), when its text opens like an HTML document.
+pub fn seed_format(path: &Path, text: &str) -> SeedFormat {
+    let ext = path.extension().and_then(|ext| ext.to_str()).unwrap_or("");
+    let named = |list: &[&str]| list.iter().any(|known| ext.eq_ignore_ascii_case(known));
+    if named(HTML_EXTENSIONS) || !named(SEED_EXTENSIONS) && seedlint::html::looks_like_html(text)
+    {
+        SeedFormat::Html
+    } else {
+        SeedFormat::Text
+    }
+}
 
 /// A problem with one path; the run goes on and exits 2 at the end.
 #[derive(Debug)]
@@ -96,7 +112,10 @@ fn is_seed(path: &Path, file_type: Option<fs::FileType>) -> bool {
 /// Reads and decodes one seed.
 pub fn read_seed(path: &Path) -> Result<Document, String> {
     let bytes = fs::read(path).map_err(|error| error.to_string())?;
-    Document::from_bytes(bytes).map_err(|error| format!("{error}; seeds must be UTF-8"))
+    let document =
+        Document::from_bytes(bytes).map_err(|error| format!("{error}; seeds must be UTF-8"))?;
+    let format = seed_format(path, document.text());
+    Ok(document.with_format(format))
 }
 
 /// Reads every `*.toml` file under `dir` (sorted) as one rule source.

@@ -127,7 +127,10 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
     if let Some(label) = &args.stdin_filename {
         let label = label.display().to_string();
         let outcome = match files::read_stdin() {
-            Ok(document) => runner.handle(Source::Stdin, &label, document),
+            Ok(document) => {
+                let format = files::seed_format(Path::new(&label), document.text());
+                runner.handle(Source::Stdin, &label, document.with_format(format))
+            }
             Err(message) => Outcome::error(&label, &message),
         };
         let mut reporter = Reporter::begin(&report)?;
@@ -206,11 +209,12 @@ impl Runner {
             return self.findings(label, &settings, &document, result);
         }
         let original = document.text().to_owned();
+        let format = document.format();
         match fix_document(document, &settings.rules, &self.options, self.fix, &filter) {
             Ok(fixed) => self.after_fix(source, label, &settings, &original, fixed),
             Err(refused) => {
                 let message = format!("seedlint: {label}: {refused}\n");
-                let document = Document::new(original);
+                let document = Document::new(original).with_format(format);
                 let result = filter(&document, lint(&document, &settings.rules, &self.options));
                 let mut outcome = self.findings(label, &settings, &document, result);
                 if let Source::Stdin = source {

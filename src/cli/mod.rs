@@ -4,6 +4,7 @@
 
 mod args;
 mod config;
+mod extract_cmd;
 mod files;
 mod lint_cmd;
 mod ordered;
@@ -34,6 +35,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Lint(args) => lint_cmd::run(args),
         Command::Meta(args) => run_meta(args),
+        Command::Extract(args) => extract_cmd::run(args),
         Command::Rules(args) => rules_cmd::list(args),
         Command::Explain(args) => rules_cmd::explain(args),
         Command::CheckRules(args) => rules_cmd::check(args),

@@ -1,0 +1,107 @@
+//! Turning a captured page into a text seed: the title, a `By …` line and a `Published: …`
+//! line when the page states them, then every text block the rules do not flag, one paragraph
+//! per block. The result is then fixed as a text seed, so that linting it finds no noise.
+
+use scraper::Selector;
+
+use super::HtmlPage;
+use super::lint::lint_with_removals;
+use crate::autofix::{FixOptions, fix_document};
+use crate::document::{Document, SeedFormat, Span};
+use crate::lint::{LintOptions, LintResult};
+use crate::metadata::Metadata;
+use crate::rule::RuleSet;
+
+/// Extracts the text seed of the page whose whole source is `source`.
+pub fn extract(source: &str, rules: &RuleSet, options: &LintOptions) -> String {
+    let page = HtmlPage::parse(source);
+    let source_doc = Document::new(source.to_string()).with_format(SeedFormat::Html);
+    let (result, removals) = lint_with_removals(&page, &source_doc, rules, options);
+    let paragraphs = kept_paragraphs(&page, &removals);
+    let title = title(&page, &paragraphs);
+    let mut seed: Vec<String> = Vec::new();
+    if let Some(title) = &title {
+        seed.push(title.clone());
+    }
+    seed.extend(metadata_lines(&result.metadata));
+    seed.extend(
+        paragraphs
+            .into_iter()
+            .filter(|paragraph| Some(paragraph) != title.as_ref()),
+    );
+    let mut text = seed.join("\n\n");
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    clean_as_text(text, rules, options)
+}
+
+/// The blocks (or the lines of blocks) that no removal touches, in document order.
+fn kept_paragraphs(page: &HtmlPage, removals: &[Span]) -> Vec<String> {
+    let doc = &page.text;
+    page.blocks
+        .iter()
+        .filter_map(|block| {
+            let first = doc.line_index(block.derived.start);
+            let last = doc.line_index(block.derived.end.saturating_sub(1).max(block.derived.start));
+            let lines: Vec<&str> = (first..=last)
+                .filter(|&index| {
+                    let line = doc.lines().get(index).map_or(Span::default(), |l| l.span);
+                    !removals.iter().any(|removed| removed.overlaps(&line))
+                })
+                .map(|index| doc.line_text(index))
+                .collect();
+            (!lines.is_empty()).then(|| lines.join("\n"))
+        })
+        .collect()
+}
+
+/// The page's title: its first kept `<h1>`, else `og:title`, else `<title>`.
+fn title(page: &HtmlPage, kept: &[String]) -> Option<String> {
+    let first_text = |selector: &str, attribute: Option<&str>| -> Option<String> {
+        let parsed = Selector::parse(selector).ok()?;
+        page.html.select(&parsed).find_map(|element| {
+            let text = match attribute {
+                Some(name) => element.value().attr(name)?.to_string(),
+                None => element.text().collect::<String>(),
+            };
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!text.is_empty()).then_some(text)
+        })
+    };
+    let heading = first_text("h1", None).filter(|heading| kept.contains(heading));
+    heading
+        .or_else(|| first_text("meta[property='og:title']", Some("content")))
+        .or_else(|| first_text("title", None))
+}
+
+/// `By …` and `Published: …` lines for the metadata the page states.
+fn metadata_lines(metadata: &Metadata) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(found) = &metadata.attribution {
+        lines.push(match found.kind.as_str() {
+            "publisher" => format!("Source: {}", found.name),
+            _ => format!("By {}", found.name),
+        });
+    }
+    if let Some(date) = &metadata.date {
+        lines.push(format!("Published: {}", date.iso));
+    }
+    lines
+}
+
+/// The extracted text, fixed as a text seed with the safe fixes (unchanged if the guard
+/// refuses them).
+fn clean_as_text(text: String, rules: &RuleSet, options: &LintOptions) -> String {
+    let keep_all = |_: &Document, result: LintResult| result;
+    match fix_document(
+        Document::new(text.clone()),
+        rules,
+        options,
+        FixOptions::default(),
+        &keep_all,
+    ) {
+        Ok(fixed) => fixed.document.into_text(),
+        Err(_) => text,
+    }
+}
