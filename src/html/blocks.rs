@@ -59,7 +59,7 @@ pub fn text_blocks(html: &Html) -> Vec<RawBlock> {
                     if hidden_depth > 0 || is_hidden(name) {
                         hidden_depth += 1;
                     } else if name == "br" {
-                        run.push('\n');
+                        run.push(LINE_BREAK);
                     } else if BLOCK_LEVEL.contains(&name) {
                         flush(&mut run, current(&owners), &mut blocks);
                         owners.push(node.id());
@@ -87,9 +87,12 @@ pub fn text_blocks(html: &Html) -> Vec<RawBlock> {
 }
 
 
+/// Marks a `<br>` in a run of text, where newlines of the source are mere white space.
+const LINE_BREAK: char = '\u{2028}';
+
 /// Collapses white space to single spaces within lines, trims lines and drops empty ones.
 fn collapse(run: &str) -> String {
-    run.split('\n')
+    run.split(LINE_BREAK)
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()

@@ -23,12 +23,12 @@ pub fn extract(source: &str, rules: &RuleSet, options: &LintOptions) -> String {
     if let Some(title) = &title {
         seed.push(title.clone());
     }
-    seed.extend(metadata_lines(&result.metadata));
-    seed.extend(
-        paragraphs
-            .into_iter()
-            .filter(|paragraph| Some(paragraph) != title.as_ref()),
-    );
+    let metadata = metadata_lines(&result.metadata);
+    // The page's own title and byline blocks would repeat the lines above.
+    let repeated = |paragraph: &String| Some(paragraph) == title.as_ref() || metadata.contains(paragraph);
+    let body: Vec<String> = paragraphs.into_iter().filter(|p| !repeated(p)).collect();
+    seed.extend(metadata);
+    seed.extend(body);
     let mut text = seed.join("\n\n");
     if !text.is_empty() {
         text.push('\n');

@@ -113,7 +113,12 @@ fn place_finding(page: &HtmlPage, rule: &Rule, finding: Finding) -> Option<Locat
             if partial && let Some(fix) = &mut fix {
                 fix.applicability = Applicability::Unsafe;
             }
-            (source_span(page, finding.span), fix)
+            let span = match rule.category {
+                // A missing date or attribution concerns the whole page: point at its title.
+                Category::Metadata => page.title_span().unwrap_or_else(|| source_span(page, finding.span)),
+                _ => source_span(page, finding.span),
+            };
+            (span, fix)
         }
     };
     Some(Located {

@@ -87,6 +87,14 @@ impl HtmlPage {
         self.spans.get(&element.id()).map(|span| span.span)
     }
 
+    /// The span of the page's `<title>` element, when the source has one.
+    pub fn title_span(&self) -> Option<Span> {
+        let selector = scraper::Selector::parse("title").ok()?;
+        self.html
+            .select(&selector)
+            .find_map(|title| self.element_span(title))
+    }
+
     /// The blocks whose derived paragraph overlaps `derived` (or holds it, when it is empty).
     pub fn blocks_at(&self, derived: Span) -> &[Block] {
         let first = self

@@ -186,6 +186,6 @@ mod tests {
         let config: SelectorConfig =
             toml::from_str("selectors = [\"nav\", \"[[x\"]").expect("config");
         let error = compile(config).err().expect("an error");
-        assert_eq!(error.span, Some(21..26));
+        assert_eq!(error.span, Some(20..25));
     }
 }
