@@ -17,7 +17,8 @@ pub fn extract(source: &str, rules: &RuleSet, options: &LintOptions) -> String {
     let page = HtmlPage::parse(source);
     let source_doc = Document::new(source.to_string()).with_format(SeedFormat::Html);
     let (result, removals) = lint_with_removals(&page, &source_doc, rules, options);
-    let paragraphs = kept_paragraphs(&page, &removals);
+    let container = article_container(&page, &removals);
+    let paragraphs = kept_paragraphs(&page, &removals, container);
     let title = title(&page, &paragraphs);
     let mut seed: Vec<String> = Vec::new();
     if let Some(title) = &title {
@@ -36,11 +37,43 @@ pub fn extract(source: &str, rules: &RuleSet, options: &LintOptions) -> String {
     clean_as_text(text, rules, options)
 }
 
-/// The blocks (or the lines of blocks) that no removal touches, in document order.
-fn kept_paragraphs(page: &HtmlPage, removals: &[Span]) -> Vec<String> {
+/// Containers that hold an article, most specific first.
+const ARTICLE_CONTAINERS: &[&str] = &["[itemprop=articleBody]", "article", "main, [role=main]"];
+
+/// The source span of the element that holds the article, when the markup names one
+/// unambiguously (a single match of a container selector) and it holds most of the text the
+/// rules keep.
+fn article_container(page: &HtmlPage, removals: &[Span]) -> Option<Span> {
+    let kept_words = |inside: Option<Span>| -> usize {
+        page.blocks
+            .iter()
+            .filter(|block| !removals.iter().any(|removed| removed.overlaps(&block.derived)))
+            .filter(|block| inside.is_none_or(|span| block.source.is_some_and(|s| span.contains(&s))))
+            .map(|block| page.text.slice(block.derived).split_whitespace().count())
+            .sum()
+    };
+    let total = kept_words(None);
+    ARTICLE_CONTAINERS.iter().find_map(|selector| {
+        let parsed = Selector::parse(selector).ok()?;
+        let mut matches = page.html.select(&parsed);
+        let only = matches.next()?;
+        if matches.next().is_some() {
+            return None;
+        }
+        let span = page.element_span(only)?;
+        (kept_words(Some(span)) * 2 >= total).then_some(span)
+    })
+}
+
+/// The blocks (or the lines of blocks) that no removal touches, in document order, inside
+/// the article's container when there is one.
+fn kept_paragraphs(page: &HtmlPage, removals: &[Span], container: Option<Span>) -> Vec<String> {
     let doc = &page.text;
     page.blocks
         .iter()
+        .filter(|block| {
+            container.is_none_or(|span| block.source.is_some_and(|s| span.contains(&s)))
+        })
         .filter_map(|block| {
             let first = doc.line_index(block.derived.start);
             let last = doc.line_index(block.derived.end.saturating_sub(1).max(block.derived.start));

@@ -4,7 +4,9 @@
 //! A match is left alone when it sits inside an element of `unless-inside` (a `<header>` inside
 //! `<article>` holds the title), or when it holds more than `max-text-share` of the page's
 //! words: a "share" class on the wrapper of the whole article does not make the article noise.
-//! Only the outermost of nested matches is reported.
+//! Nor is a match that holds the page's main content (`<main>`, `[role=main]`,
+//! `[itemprop=articleBody]`): furniture never wraps the article. Only the outermost of nested
+//! matches is reported.
 
 use scraper::{ElementRef, Selector};
 use serde::Deserialize;
@@ -12,6 +14,9 @@ use toml::Spanned;
 
 use super::{CompileError, Context, Finding};
 use crate::html::HtmlPage;
+
+/// Elements that hold a page's main content; no furniture element contains one.
+const MAIN_CONTENT: &str = "main, [role=main], [itemprop=articleBody]";
 
 /// The `[check]` table of a `selector` rule.
 #[derive(Debug, Default, Deserialize)]
@@ -30,6 +35,7 @@ pub struct SelectorConfig {
 #[derive(Debug)]
 pub struct SelectorCheck {
     selector: Selector,
+    main_content: Selector,
     unless_inside: Option<Selector>,
     max_text_share: f64,
 }
@@ -42,8 +48,14 @@ pub fn compile(config: SelectorConfig) -> Result<SelectorCheck, CompileError> {
         help: Some("add `selectors = [\"nav\"]` to the [check] table".into()),
     })?;
     let max_text_share = config.max_text_share.unwrap_or(0.4);
+    let main_content = Selector::parse(MAIN_CONTENT).map_err(|error| CompileError {
+        message: format!("the main-content selector does not parse: {error}"),
+        span: None,
+        help: None,
+    })?;
     Ok(SelectorCheck {
         selector,
+        main_content,
         unless_inside: compile_list(&config.unless_inside)?,
         max_text_share,
     })
@@ -103,6 +115,9 @@ impl SelectorCheck {
     }
 
     fn excused(&self, element: ElementRef) -> bool {
+        if element.select(&self.main_content).next().is_some() {
+            return true;
+        }
         let Some(unless) = &self.unless_inside else {
             return false;
         };
@@ -178,6 +193,12 @@ mod tests {
     #[test]
     fn a_match_holding_most_of_the_text_is_not_noise() {
         let source = format!("<div class=share-wrap>{ARTICLE}</div>");
+        assert!(flagged("selectors = [\"div\"]", &source).is_empty());
+    }
+
+    #[test]
+    fn a_match_around_the_main_content_is_not_noise() {
+        let source = format!("<div class=with-menu><main>{ARTICLE}</main></div><p>{}</p>", "word ".repeat(80));
         assert!(flagged("selectors = [\"div\"]", &source).is_empty());
     }
 
