@@ -10,8 +10,8 @@ use thiserror::Error;
 
 use crate::diagnostic::{Category, Diagnostic};
 use crate::document::{Document, SeedFormat, Span};
-use crate::html::guard::BlockGuard;
 use crate::fix::{self, Applicability, Edit};
+use crate::html::guard::BlockGuard;
 use crate::lint::{LintOptions, LintResult, lint};
 use crate::rule::RuleSet;
 

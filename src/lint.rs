@@ -10,8 +10,8 @@
 use crate::civil_date::CivilDate;
 use crate::diagnostic::{Category, Diagnostic, Label};
 use crate::document::{Document, SeedFormat, Span};
-use crate::html::HtmlPage;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::html::HtmlPage;
 use crate::layout::Layout;
 use crate::metadata::Metadata;
 use crate::rule::{Rule, RuleSet};
@@ -134,7 +134,10 @@ fn diagnostic(
         }
         _ => help,
     };
-    let message = finding.message.clone().unwrap_or_else(|| rule.message.clone());
+    let message = finding
+        .message
+        .clone()
+        .unwrap_or_else(|| rule.message.clone());
     let label = finding.label.clone();
     let located = place(rule, finding)?;
     Some(Diagnostic {

@@ -53,10 +53,16 @@ fn render(doc: &Document, result: &LintResult) -> String {
         ));
     }
     if let Some(date) = &result.metadata.date {
-        out.push_str(&format!("date: {} from {:?} on line {}\n", date.iso, date.label, date.line));
+        out.push_str(&format!(
+            "date: {} from {:?} on line {}\n",
+            date.iso, date.label, date.line
+        ));
     }
     if let Some(found) = &result.metadata.attribution {
-        out.push_str(&format!("{}: {} on line {}\n", found.kind, found.name, found.line));
+        out.push_str(&format!(
+            "{}: {} on line {}\n",
+            found.kind, found.name, found.line
+        ));
     }
     out
 }
@@ -91,9 +97,15 @@ fn every_finding_span_is_an_element_of_the_source() {
                 .unwrap_or_else(|| panic!("{name}: {} at {span:?} is no element", diagnostic.rule));
             let text = doc.slice(span);
             let head = text.get(1..1 + tag.len()).unwrap_or("");
-            assert!(text.starts_with('<') && head.eq_ignore_ascii_case(tag), "{name}: {text:?}");
+            assert!(
+                text.starts_with('<') && head.eq_ignore_ascii_case(tag),
+                "{name}: {text:?}"
+            );
             let ends_an_element = elements.iter().any(|(_, element)| element.end == span.end);
-            assert!(ends_an_element, "{name}: {text:?} does not end where an element ends");
+            assert!(
+                ends_an_element,
+                "{name}: {text:?} does not end where an element ends"
+            );
         }
     }
 }
@@ -111,9 +123,14 @@ fn is_original_minus_spans(original: &str, fixed: &str, spans: &[Span]) -> bool 
         let resumes = |end: usize| {
             let rest = &b[j..];
             let probe = rest.len().min(1);
-            a.get(end..).is_some_and(|after| after.starts_with(&rest[..probe]))
+            a.get(end..)
+                .is_some_and(|after| after.starts_with(&rest[..probe]))
         };
-        match spans.iter().filter(|span| span.start == i).find(|span| resumes(span.end)) {
+        match spans
+            .iter()
+            .filter(|span| span.start == i)
+            .find(|span| resumes(span.end))
+        {
             Some(span) => i = span.end,
             None => return false,
         }
@@ -132,9 +149,14 @@ fn article_text_is_never_flagged() {
     ];
     for (name, words) in article {
         let (doc, result) = lint_fixture(name);
-        let at = doc.text().find(words).unwrap_or_else(|| panic!("{words:?} in {name}"));
+        let at = doc
+            .text()
+            .find(words)
+            .unwrap_or_else(|| panic!("{words:?} in {name}"));
         let removed = result.diagnostics.iter().any(|diagnostic| {
-            diagnostic.category == Category::Noise && diagnostic.span.start <= at && at < diagnostic.span.end
+            diagnostic.category == Category::Noise
+                && diagnostic.span.start <= at
+                && at < diagnostic.span.end
         });
         assert!(!removed, "{name}: {words:?} is flagged");
     }
@@ -160,10 +182,19 @@ fn fix_removes_exactly_the_flagged_elements() {
         let doc = html_document(source(name));
         let keep = |_: &Document, result: LintResult| result;
         let first = lint(&doc, &rules(), &options());
-        let fixed = fix_document(doc.clone(), &rules(), &options(), FixOptions::default(), &keep)
-            .unwrap_or_else(|error| panic!("{name}: {error}"));
+        let fixed = fix_document(
+            doc.clone(),
+            &rules(),
+            &options(),
+            FixOptions::default(),
+            &keep,
+        )
+        .unwrap_or_else(|error| panic!("{name}: {error}"));
         let fixed_text = fixed.document.text().to_string();
-        assert!(!first.diagnostics.is_empty() && fixed_text.len() < doc.text().len(), "{name}");
+        assert!(
+            !first.diagnostics.is_empty() && fixed_text.len() < doc.text().len(),
+            "{name}"
+        );
         insta::assert_snapshot!(format!("fixed_{name}"), fixed_text);
         let page = HtmlPage::parse(doc.text());
         let elements: Vec<Span> = page.spans.values().map(|span| span.span).collect();
@@ -193,7 +224,10 @@ fn extract_output_of_each_fixture() {
             .filter(|d| matches!(d.category, Category::Noise | Category::Duplicate))
             .map(|d| d.rule.as_str())
             .collect();
-        assert!(noise.is_empty(), "{name}: the extracted seed still has {noise:?}");
+        assert!(
+            noise.is_empty(),
+            "{name}: the extracted seed still has {noise:?}"
+        );
     }
 }
 
@@ -201,8 +235,14 @@ fn extract_output_of_each_fixture() {
 fn cli_walks_html_files_and_extracts_from_stdin() {
     let output = Command::cargo_bin("seedlint")
         .map(|mut cmd| {
-            cmd.args(["lint", "--isolated", "--format", "concise", "tests/fixtures/html"])
-                .output()
+            cmd.args([
+                "lint",
+                "--isolated",
+                "--format",
+                "concise",
+                "tests/fixtures/html",
+            ])
+            .output()
         })
         .unwrap_or_else(|error| panic!("seedlint: {error}"))
         .unwrap_or_else(|error| panic!("seedlint: {error}"));
@@ -219,7 +259,12 @@ fn cli_walks_html_files_and_extracts_from_stdin() {
         .unwrap_or_else(|error| panic!("seedlint: {error}"))
         .unwrap_or_else(|error| panic!("seedlint: {error}"));
     let seed = String::from_utf8_lossy(&extracted.stdout);
-    assert!(seed.starts_with("New bridge opens to cyclists\n\nBy Marta Novak\n\nPublished: 2022-06-15\n"), "{seed}");
+    assert!(
+        seed.starts_with(
+            "New bridge opens to cyclists\n\nBy Marta Novak\n\nPublished: 2022-06-15\n"
+        ),
+        "{seed}"
+    );
 }
 
 #[test]
@@ -234,5 +279,8 @@ fn stdin_html_is_sniffed_and_fixed_in_place() {
         .unwrap_or_else(|error| panic!("seedlint: {error}"));
     let fixed = String::from_utf8_lossy(&output.stdout);
     assert!(!fixed.contains("newsletter-signup"), "{fixed}");
-    assert!(fixed.contains("<p>The new footbridge over the river"), "{fixed}");
+    assert!(
+        fixed.contains("<p>The new footbridge over the river"),
+        "{fixed}"
+    );
 }

@@ -14,7 +14,11 @@ use super::config::Resolver;
 pub fn run(args: ExtractArgs) -> io::Result<ExitCode> {
     let resolver = Resolver::new(super::overrides(&args.rules));
     let stdin = args.page == Path::new("-");
-    let settings_path = if stdin { Path::new(".") } else { args.page.as_path() };
+    let settings_path = if stdin {
+        Path::new(".")
+    } else {
+        args.page.as_path()
+    };
     let settings = match resolver.settings_for(settings_path) {
         Ok(settings) => settings,
         Err(report) => {

@@ -22,8 +22,7 @@ const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 pub fn seed_format(path: &Path, text: &str) -> SeedFormat {
     let ext = path.extension().and_then(|ext| ext.to_str()).unwrap_or("");
     let named = |list: &[&str]| list.iter().any(|known| ext.eq_ignore_ascii_case(known));
-    if named(HTML_EXTENSIONS) || !named(SEED_EXTENSIONS) && seedlint::html::looks_like_html(text)
-    {
+    if named(HTML_EXTENSIONS) || !named(SEED_EXTENSIONS) && seedlint::html::looks_like_html(text) {
         SeedFormat::Html
     } else {
         SeedFormat::Text

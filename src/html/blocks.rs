@@ -9,17 +9,59 @@ use scraper::{Html, Node};
 
 /// Elements whose text is never article text (code, styles, embedded objects, form controls).
 const HIDDEN: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
-    "embed", "select", "option", "textarea", "button", "canvas", "video", "audio", "map",
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "select", "option", "textarea", "button", "canvas", "video", "audio", "map",
 ];
 
 /// Elements that start and end a block of text.
 const BLOCK_LEVEL: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
-    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-    "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 /// True for elements whose text a page never shows as article text.
@@ -86,7 +128,6 @@ pub fn text_blocks(html: &Html) -> Vec<RawBlock> {
     blocks
 }
 
-
 /// Marks a `<br>` in a run of text, where newlines of the source are mere white space.
 const LINE_BREAK: char = '\u{2028}';
 
@@ -120,7 +161,10 @@ mod tests {
 
     fn texts(source: &str) -> Vec<String> {
         let html = Html::parse_document(source);
-        text_blocks(&html).into_iter().map(|block| block.text).collect()
+        text_blocks(&html)
+            .into_iter()
+            .map(|block| block.text)
+            .collect()
     }
 
     #[test]
@@ -129,13 +173,22 @@ mod tests {
             tail</div><ul><li>A<li>B</ul><script>var x;</script><p>Line<br>next<br><br>last</p>";
         assert_eq!(
             texts(source),
-            ["Title", "Intro bold text", "One two.", "tail", "A", "B", "Line\nnext\nlast"]
+            [
+                "Title",
+                "Intro bold text",
+                "One two.",
+                "tail",
+                "A",
+                "B",
+                "Line\nnext\nlast"
+            ]
         );
     }
 
     #[test]
     fn hidden_elements_give_no_text() {
-        let source = "<p>Keep<noscript>no</noscript><button>Share</button><select><option>x</select></p>";
+        let source =
+            "<p>Keep<noscript>no</noscript><button>Share</button><select><option>x</select></p>";
         assert_eq!(texts(source), ["Keep"]);
     }
 }

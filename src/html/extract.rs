@@ -26,7 +26,8 @@ pub fn extract(source: &str, rules: &RuleSet, options: &LintOptions) -> String {
     }
     let metadata = metadata_lines(&result.metadata);
     // The page's own title and byline blocks would repeat the lines above.
-    let repeated = |paragraph: &String| Some(paragraph) == title.as_ref() || metadata.contains(paragraph);
+    let repeated =
+        |paragraph: &String| Some(paragraph) == title.as_ref() || metadata.contains(paragraph);
     let body: Vec<String> = paragraphs.into_iter().filter(|p| !repeated(p)).collect();
     seed.extend(metadata);
     seed.extend(body);
@@ -47,8 +48,14 @@ fn article_container(page: &HtmlPage, removals: &[Span]) -> Option<Span> {
     let kept_words = |inside: Option<Span>| -> usize {
         page.blocks
             .iter()
-            .filter(|block| !removals.iter().any(|removed| removed.overlaps(&block.derived)))
-            .filter(|block| inside.is_none_or(|span| block.source.is_some_and(|s| span.contains(&s))))
+            .filter(|block| {
+                !removals
+                    .iter()
+                    .any(|removed| removed.overlaps(&block.derived))
+            })
+            .filter(|block| {
+                inside.is_none_or(|span| block.source.is_some_and(|s| span.contains(&s)))
+            })
             .map(|block| page.text.slice(block.derived).split_whitespace().count())
             .sum()
     };

@@ -115,17 +115,15 @@ fn place_finding(page: &HtmlPage, rule: &Rule, finding: Finding) -> Option<Locat
             }
             let span = match rule.category {
                 // A missing date or attribution concerns the whole page: point at its title.
-                Category::Metadata => page.title_span().unwrap_or_else(|| source_span(page, finding.span)),
+                Category::Metadata => page
+                    .title_span()
+                    .unwrap_or_else(|| source_span(page, finding.span)),
                 _ => source_span(page, finding.span),
             };
             (span, fix)
         }
     };
-    Some(Located {
-        span,
-        related,
-        fix,
-    })
+    Some(Located { span, related, fix })
 }
 
 /// The fix that deletes the given element spans, when the rule fixes and the spans are exact.

@@ -31,22 +31,35 @@ const ATTRIBUTION_SOURCES: &[(&str, Option<&str>, &str)] = &[
     ("[rel~='author']", None, "author"),
     ("[itemprop='author']", None, "author"),
     ("meta[property='article:author']", Some("content"), "author"),
-    ("meta[property='og:site_name']", Some("content"), "publisher"),
+    (
+        "meta[property='og:site_name']",
+        Some("content"),
+        "publisher",
+    ),
 ];
 
 /// The date and attribution the markup of `page` states; `source` is the page's source
 /// document (for line numbers).
 pub fn markup_metadata(page: &HtmlPage, source: &Document) -> Metadata {
     let linked = linked_data(page);
-    let date = first_value(page, DATE_SOURCES.iter().map(|(s, a)| (*s, *a, "published")))
-        .filter(|found| iso_day(&found.value).is_some())
-        .or_else(|| linked.date.clone());
-    let attribution = first_value(page, ATTRIBUTION_SOURCES.iter().take(4).map(|s| (s.0, s.1, s.2)))
-        .or_else(|| linked.author.clone())
-        .or_else(|| linked.publisher.clone())
-        .or_else(|| {
-            first_value(page, ATTRIBUTION_SOURCES.iter().skip(4).map(|s| (s.0, s.1, s.2)))
-        });
+    let date = first_value(
+        page,
+        DATE_SOURCES.iter().map(|(s, a)| (*s, *a, "published")),
+    )
+    .filter(|found| iso_day(&found.value).is_some())
+    .or_else(|| linked.date.clone());
+    let attribution = first_value(
+        page,
+        ATTRIBUTION_SOURCES.iter().take(4).map(|s| (s.0, s.1, s.2)),
+    )
+    .or_else(|| linked.author.clone())
+    .or_else(|| linked.publisher.clone())
+    .or_else(|| {
+        first_value(
+            page,
+            ATTRIBUTION_SOURCES.iter().skip(4).map(|s| (s.0, s.1, s.2)),
+        )
+    });
     Metadata {
         date: date.and_then(|found| {
             Some(DateValue {
@@ -129,7 +142,8 @@ fn iso_day(value: &str) -> Option<String> {
     let day = value.trim().get(..10)?;
     let bytes = day.as_bytes();
     let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
-    let shaped = digits(0..4) && bytes[4] == b'-' && digits(5..7) && bytes[7] == b'-' && digits(8..10);
+    let shaped =
+        digits(0..4) && bytes[4] == b'-' && digits(5..7) && bytes[7] == b'-' && digits(8..10);
     shaped.then(|| day.to_string())
 }
 
@@ -220,7 +234,10 @@ mod tests {
              <meta name=\"author\" content=\"Ann Lee\"></head><p>Text</p>",
         );
         let date = found.date.map(|date| (date.iso, date.raw));
-        assert_eq!(date, Some(("2019-03-04".into(), "2019-03-04T10:00:00Z".into())));
+        assert_eq!(
+            date,
+            Some(("2019-03-04".into(), "2019-03-04T10:00:00Z".into()))
+        );
         assert_eq!(found.attribution.map(|a| a.name), Some("Ann Lee".into()));
     }
 
@@ -240,7 +257,10 @@ mod tests {
         let source = "<p>By <a rel=author href=/a>Bo Chen</a> <time datetime=\"2021-05-06\">May 6</time></p>";
         let found = metadata(source);
         let date = found.date.expect("a date");
-        assert_eq!(&source[date.span.range()], "<time datetime=\"2021-05-06\">May 6</time>");
+        assert_eq!(
+            &source[date.span.range()],
+            "<time datetime=\"2021-05-06\">May 6</time>"
+        );
         assert_eq!(found.attribution.map(|a| a.name), Some("Bo Chen".into()));
     }
 

@@ -126,7 +126,11 @@ impl HtmlPage {
 /// white space and a byte order mark) with a doctype, a comment or an `<html>`/`<head>`/`<body>` tag.
 pub fn looks_like_html(text: &str) -> bool {
     let head = text.trim_start_matches('\u{feff}').trim_start();
-    let lower: String = head.chars().take(15).collect::<String>().to_ascii_lowercase();
+    let lower: String = head
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
     ["<!doctype html", "<html", "<head", "<body", "<!--", "<meta"]
         .iter()
         .any(|start| lower.starts_with(start))

@@ -135,7 +135,10 @@ impl Recorder {
                 if let (Some(start), true) = (start, ends_tag) {
                     let span = Span::new(start, end);
                     if end_tag {
-                        self.end_tags.entry(tag.name.clone()).or_default().push(span);
+                        self.end_tags
+                            .entry(tag.name.clone())
+                            .or_default()
+                            .push(span);
                     } else {
                         self.current = CurrentTag {
                             name: Some(tag.name.clone()),
@@ -169,7 +172,10 @@ impl Recorder {
     /// Notes text added to `parent`. Text the tokenizer held back (a character reference
     /// right before a tag) comes out while the tag's piece is fed: it ended before the tag.
     fn text_appended(&mut self, parent: NodeId, source: &str) {
-        let piece = source.as_bytes().get(self.piece.range()).unwrap_or_default();
+        let piece = source
+            .as_bytes()
+            .get(self.piece.range())
+            .unwrap_or_default();
         let tag_piece = piece.first() == Some(&b'<')
             && piece
                 .get(1)
@@ -212,9 +218,7 @@ impl Recorder {
                 let end_tag = self
                     .end_tags
                     .get(&element.name.local)
-                    .and_then(|tags| {
-                        tags.get(tags.partition_point(|tag| tag.start < content_end))
-                    })
+                    .and_then(|tags| tags.get(tags.partition_point(|tag| tag.start < content_end)))
                     .filter(|tag| tag.end <= limit)
                     .copied();
                 let end = match end_tag {
@@ -244,7 +248,10 @@ impl Recorder {
 fn implicit_end(source: &str, start_tag: Span, reach: usize, limit: usize) -> usize {
     let end = reach.min(limit).max(start_tag.end);
     let content = source.get(start_tag.end..end).unwrap_or("");
-    start_tag.end + content.trim_end_matches(|c: char| c.is_ascii_whitespace()).len()
+    start_tag.end
+        + content
+            .trim_end_matches(|c: char| c.is_ascii_whitespace())
+            .len()
 }
 
 /// The first `<name` (or `</name`) in `source[from..to]`, ignoring ASCII case.
@@ -347,7 +354,9 @@ impl TreeSink for PositionedSink<'_> {
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
         if let NodeOrText::AppendText(_) = child {
-            self.recorder.borrow_mut().text_appended(*parent, self.source);
+            self.recorder
+                .borrow_mut()
+                .text_appended(*parent, self.source);
         }
         self.inner.append(parent, child);
     }
@@ -418,11 +427,13 @@ impl TreeSink for PositionedSink<'_> {
     }
 
     fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
-        self.inner.is_mathml_annotation_xml_integration_point(handle)
+        self.inner
+            .is_mathml_annotation_xml_integration_point(handle)
     }
 
     fn maybe_clone_an_option_into_selectedcontent(&self, option: &NodeId) {
-        self.inner.maybe_clone_an_option_into_selectedcontent(option);
+        self.inner
+            .maybe_clone_an_option_into_selectedcontent(option);
     }
 }
 

@@ -17,12 +17,18 @@ fn checked_spans(source: &str) -> Vec<(String, String)> {
         let head = text.get(1..1 + name.len()).unwrap_or("");
         assert!(text.starts_with('<'), "{text:?}");
         assert!(head.eq_ignore_ascii_case(name), "{name}: {text:?}");
-        assert!(span.end_tag.is_none_or(|tag| text.ends_with(&source[tag.range()])));
+        assert!(
+            span.end_tag
+                .is_none_or(|tag| text.ends_with(&source[tag.range()]))
+        );
         let parent_span = node
             .ancestors()
             .find_map(|ancestor| parsed.spans.get(&ancestor.id()));
         if let Some(parent) = parent_span {
-            assert!(parent.span.contains(&span.span), "{text:?} outside its parent");
+            assert!(
+                parent.span.contains(&span.span),
+                "{text:?} outside its parent"
+            );
         }
         found.push((name.to_string(), text.to_string()));
     }
@@ -39,10 +45,14 @@ fn span_of<'a>(spans: &'a [(String, String)], name: &str) -> Vec<&'a str> {
 
 #[test]
 fn closed_elements_run_from_start_tag_to_end_tag() {
-    let source = "<!doctype html><html><body><div class=\"a>b\"><p>One <b>two</b></p></div></body></html>";
+    let source =
+        "<!doctype html><html><body><div class=\"a>b\"><p>One <b>two</b></p></div></body></html>";
     let spans = checked_spans(source);
     assert_eq!(span_of(&spans, "p"), ["<p>One <b>two</b></p>"]);
-    assert_eq!(span_of(&spans, "div"), ["<div class=\"a>b\"><p>One <b>two</b></p></div>"]);
+    assert_eq!(
+        span_of(&spans, "div"),
+        ["<div class=\"a>b\"><p>One <b>two</b></p></div>"]
+    );
     assert_eq!(span_of(&spans, "b"), ["<b>two</b>"]);
 }
 
@@ -61,7 +71,10 @@ fn unclosed_elements_end_at_their_last_content() {
     let spans = checked_spans(source);
     assert_eq!(span_of(&spans, "li"), ["<li>One", "<li>Two <i>x</i>"]);
     assert_eq!(span_of(&spans, "p"), ["<p>A", "<p>B &amp;"]);
-    assert_eq!(span_of(&spans, "ul"), ["<ul>\n<li>One\n<li>Two <i>x</i>\n</ul>"]);
+    assert_eq!(
+        span_of(&spans, "ul"),
+        ["<ul>\n<li>One\n<li>Two <i>x</i>\n</ul>"]
+    );
 }
 
 #[test]
@@ -74,7 +87,10 @@ fn raw_text_comments_and_upper_case_do_not_confuse_positions() {
         ["<SCRIPT>if (a<b) { x = \"<p>\"; }</SCRIPT>"]
     );
     assert_eq!(span_of(&spans, "style"), ["<style>p>a{}</style>"]);
-    assert_eq!(span_of(&spans, "div"), ["<DIV id=x>Yes<br/><img src=a.png></DIV>"]);
+    assert_eq!(
+        span_of(&spans, "div"),
+        ["<DIV id=x>Yes<br/><img src=a.png></DIV>"]
+    );
     assert_eq!(span_of(&spans, "br"), ["<br/>"]);
     assert_eq!(span_of(&spans, "img"), ["<img src=a.png>"]);
     assert!(span_of(&spans, "p").is_empty());
