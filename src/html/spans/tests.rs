@@ -32,6 +32,13 @@ fn checked_spans(source: &str) -> Vec<(String, String)> {
         }
         found.push((name.to_string(), text.to_string()));
     }
+    let all: Vec<Span> = parsed.spans.values().map(|span| span.span).collect();
+    for a in &all {
+        for b in &all {
+            let nested_or_apart = !a.overlaps(b) || a.contains(b) || b.contains(a);
+            assert!(nested_or_apart, "{:?} and {:?} cross", &source[a.range()], &source[b.range()]);
+        }
+    }
     found
 }
 
@@ -112,4 +119,23 @@ fn element_closed_by_its_parent_end_tag_stops_before_it() {
     let spans = checked_spans(source);
     assert_eq!(span_of(&spans, "span"), ["<span>text"]);
     assert_eq!(span_of(&spans, "div"), ["<div><span>text  </div>"]);
+}
+
+const FRAGMENTS: &[&str] = &[
+    "<p>", "</p>", "<P class=a>", "<div class=\"x>y\">", "</div>", "</DIV>", "<b>", "</b>", "<i>",
+    "</i>", "<ul>", "</ul>", "<li>", "</li>", "<table>", "<tr>", "<td>", "</td>", "</table>",
+    "<br>", "<br/>", "<img src=a>", "text ", "more words\n", "&amp;", "&amp", "a < b", "x > y",
+    "<!-- <p> -->", "<script>if (a<b) {}</script>", "<style>p>a{}</style>", "<title>t</title>",
+    "<textarea><p></textarea>", "<h1>", "</h1>", "<a href=/>", "</a>", "<span>", "</span>",
+    "<select><option>o</select>", "</br>", "</x>", "<body>", "<html>", "<head>",
+];
+
+proptest::proptest! {
+    #[test]
+    fn tag_soup_spans_start_with_their_tag_and_nest(
+        picks in proptest::collection::vec(0..FRAGMENTS.len(), 0..40)
+    ) {
+        let source: String = picks.iter().map(|&index| FRAGMENTS[index]).collect();
+        checked_spans(&source);
+    }
 }
