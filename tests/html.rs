@@ -284,3 +284,35 @@ fn stdin_html_is_sniffed_and_fixed_in_place() {
         "{fixed}"
     );
 }
+
+#[test]
+fn walked_extensions_are_configurable() {
+    let dir = tempfile::TempDir::new().unwrap_or_else(|error| panic!("{error}"));
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).unwrap_or_else(|error| panic!("{error}"))
+    };
+    write("page.html", &source("jsonld"));
+    write("seed.txt", "A seed.\n");
+    let shown = |dir: &std::path::Path| {
+        let output = Command::cargo_bin("seedlint")
+            .map(|mut cmd| {
+                cmd.current_dir(dir)
+                    .args(["lint", "--show-files", "."])
+                    .output()
+            })
+            .unwrap_or_else(|error| panic!("seedlint: {error}"))
+            .unwrap_or_else(|error| panic!("seedlint: {error}"));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let default = shown(dir.path());
+    assert!(
+        default.contains("page.html") && default.contains("seed.txt"),
+        "{default}"
+    );
+    write("seedlint.toml", "[lint]\nextensions = [\"txt\"]\n");
+    let configured = shown(dir.path());
+    assert!(
+        !configured.contains("page.html") && configured.contains("seed.txt"),
+        "{configured}"
+    );
+}

@@ -146,7 +146,12 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
                 .map_or(true, |s| !s.is_excluded(&runner.resolver.absolute(path)))
     };
     if args.show_files {
-        for path in super::collect(&args.paths, args.rules.threads, &include) {
+        for path in super::collect(
+            &args.paths,
+            args.rules.threads,
+            &settings.extensions,
+            &include,
+        ) {
             println!("{}", path.display());
         }
         return Ok(ExitCode::SUCCESS);
@@ -155,6 +160,7 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
     super::run_files(
         &args.paths,
         args.rules.threads,
+        &settings.extensions,
         &include,
         &mut reporter,
         |source, label, doc| runner.handle(source, label, doc),

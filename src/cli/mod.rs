@@ -163,6 +163,7 @@ fn run_meta(args: MetaArgs) -> io::Result<ExitCode> {
     run_files(
         &args.paths,
         args.rules.threads,
+        &settings.extensions,
         &include,
         &mut reporter,
         work,
@@ -182,9 +183,10 @@ fn thread_count(threads: Option<usize>) -> usize {
 fn collect(
     paths: &[PathBuf],
     threads: Option<usize>,
+    extensions: &[String],
     include: &(dyn Fn(&Path) -> bool + Sync),
 ) -> Vec<PathBuf> {
-    let (mut seeds, _) = files::collect_seeds(paths, thread_count(threads));
+    let (mut seeds, _) = files::collect_seeds(paths, thread_count(threads), extensions);
     seeds.retain(|path| include(path));
     seeds
 }
@@ -195,6 +197,7 @@ fn collect(
 fn run_files<F>(
     paths: &[PathBuf],
     threads: Option<usize>,
+    extensions: &[String],
     include: &(dyn Fn(&Path) -> bool + Sync),
     reporter: &mut report::Reporter,
     work: F,
@@ -203,7 +206,7 @@ where
     F: Fn(Source, &str, Document) -> Outcome + Sync,
 {
     let threads = thread_count(threads);
-    let (mut seeds, errors) = files::collect_seeds(paths, threads);
+    let (mut seeds, errors) = files::collect_seeds(paths, threads, extensions);
     seeds.retain(|path| include(path));
     for error in &errors {
         let path = error.path.display().to_string();

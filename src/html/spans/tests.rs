@@ -36,7 +36,12 @@ fn checked_spans(source: &str) -> Vec<(String, String)> {
     for a in &all {
         for b in &all {
             let nested_or_apart = !a.overlaps(b) || a.contains(b) || b.contains(a);
-            assert!(nested_or_apart, "{:?} and {:?} cross", &source[a.range()], &source[b.range()]);
+            assert!(
+                nested_or_apart,
+                "{:?} and {:?} cross",
+                &source[a.range()],
+                &source[b.range()]
+            );
         }
     }
     found
@@ -122,12 +127,51 @@ fn element_closed_by_its_parent_end_tag_stops_before_it() {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "<p>", "</p>", "<P class=a>", "<div class=\"x>y\">", "</div>", "</DIV>", "<b>", "</b>", "<i>",
-    "</i>", "<ul>", "</ul>", "<li>", "</li>", "<table>", "<tr>", "<td>", "</td>", "</table>",
-    "<br>", "<br/>", "<img src=a>", "text ", "more words\n", "&amp;", "&amp", "a < b", "x > y",
-    "<!-- <p> -->", "<script>if (a<b) {}</script>", "<style>p>a{}</style>", "<title>t</title>",
-    "<textarea><p></textarea>", "<h1>", "</h1>", "<a href=/>", "</a>", "<span>", "</span>",
-    "<select><option>o</select>", "</br>", "</x>", "<body>", "<html>", "<head>",
+    "<p>",
+    "</p>",
+    "<P class=a>",
+    "<div class=\"x>y\">",
+    "</div>",
+    "</DIV>",
+    "<b>",
+    "</b>",
+    "<i>",
+    "</i>",
+    "<ul>",
+    "</ul>",
+    "<li>",
+    "</li>",
+    "<table>",
+    "<tr>",
+    "<td>",
+    "</td>",
+    "</table>",
+    "<br>",
+    "<br/>",
+    "<img src=a>",
+    "text ",
+    "more words\n",
+    "&amp;",
+    "&amp",
+    "a < b",
+    "x > y",
+    "<!-- <p> -->",
+    "<script>if (a<b) {}</script>",
+    "<style>p>a{}</style>",
+    "<title>t</title>",
+    "<textarea><p></textarea>",
+    "<h1>",
+    "</h1>",
+    "<a href=/>",
+    "</a>",
+    "<span>",
+    "</span>",
+    "<select><option>o</select>",
+    "</br>",
+    "</x>",
+    "<body>",
+    "<html>",
+    "<head>",
 ];
 
 proptest::proptest! {
