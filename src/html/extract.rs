@@ -96,23 +96,42 @@ fn kept_paragraphs(page: &HtmlPage, removals: &[Span], container: Option<Span>) 
         .collect()
 }
 
-/// The page's title: its first kept `<h1>`, else `og:title`, else `<title>`.
+/// The page's title: the first kept `<h1>` that the page's `og:title` or `<title>` contains
+/// (a site name or a teaser may be an `<h1>` too), else `og:title`, else `<title>`, else the
+/// first kept `<h1>`.
 fn title(page: &HtmlPage, kept: &[String]) -> Option<String> {
-    let first_text = |selector: &str, attribute: Option<&str>| -> Option<String> {
-        let parsed = Selector::parse(selector).ok()?;
-        page.html.select(&parsed).find_map(|element| {
-            let text = match attribute {
-                Some(name) => element.value().attr(name)?.to_string(),
-                None => element.text().collect::<String>(),
-            };
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            (!text.is_empty()).then_some(text)
-        })
+    let texts = |selector: &str, attribute: Option<&str>| -> Vec<String> {
+        let Ok(parsed) = Selector::parse(selector) else {
+            return Vec::new();
+        };
+        page.html
+            .select(&parsed)
+            .filter_map(|element| {
+                let text = match attribute {
+                    Some(name) => element.value().attr(name)?.to_string(),
+                    None => element.text().collect::<String>(),
+                };
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                (!text.is_empty()).then_some(text)
+            })
+            .collect()
     };
-    let heading = first_text("h1", None).filter(|heading| kept.contains(heading));
-    heading
-        .or_else(|| first_text("meta[property='og:title']", Some("content")))
-        .or_else(|| first_text("title", None))
+    let headings: Vec<String> = texts("h1", None)
+        .into_iter()
+        .filter(|heading| kept.contains(heading))
+        .collect();
+    let named: Vec<String> = texts("meta[property='og:title']", Some("content"))
+        .into_iter()
+        .chain(texts("title", None))
+        .take(2)
+        .collect();
+    let confirmed = headings.iter().find(|heading| {
+        let heading = heading.to_lowercase();
+        named
+            .iter()
+            .any(|name| name.to_lowercase().contains(&heading))
+    });
+    confirmed.or(named.first()).or(headings.first()).cloned()
 }
 
 /// `By …` and `Published: …` lines for the metadata the page states.

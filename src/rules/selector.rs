@@ -4,6 +4,10 @@
 //! A match is left alone when it sits inside an element of `unless-inside` (a `<header>` inside
 //! `<article>` holds the title), or when it holds more than `max-text-share` of the page's
 //! words: a "share" class on the wrapper of the whole article does not make the article noise.
+//! With `min-link-density`, a match is flagged only when that share of its words are link
+//! text (and it has at least `min-links` links): a list of links is navigation, a list of
+//! facts is not.
+//!
 //! Nor is a match that holds the page's main content (`<main>`, `[role=main]`,
 //! `[itemprop=articleBody]`): furniture never wraps the article. Only the outermost of nested
 //! matches is reported.
@@ -29,6 +33,10 @@ pub struct SelectorConfig {
     unless_inside: Vec<Spanned<String>>,
     /// Largest share of the page's words a flagged element may hold (default 0.4).
     max_text_share: Option<f64>,
+    /// Only elements whose words are at least this share link text (default: any).
+    min_link_density: Option<f64>,
+    /// With `min-link-density`, only elements with at least this many links (default 3).
+    min_links: Option<usize>,
 }
 
 /// A compiled `selector` rule.
@@ -38,6 +46,8 @@ pub struct SelectorCheck {
     main_content: Selector,
     unless_inside: Option<Selector>,
     max_text_share: f64,
+    link_density: Option<(f64, usize)>,
+    links: Selector,
 }
 
 /// Compiles the selectors, pointing at the one that does not parse.
@@ -48,6 +58,14 @@ pub fn compile(config: SelectorConfig) -> Result<SelectorCheck, CompileError> {
         help: Some("add `selectors = [\"nav\"]` to the [check] table".into()),
     })?;
     let max_text_share = config.max_text_share.unwrap_or(0.4);
+    let link_density = config
+        .min_link_density
+        .map(|density| (density, config.min_links.unwrap_or(3)));
+    let links = Selector::parse("a[href]").map_err(|error| CompileError {
+        message: format!("the link selector does not parse: {error}"),
+        span: None,
+        help: None,
+    })?;
     let main_content = Selector::parse(MAIN_CONTENT).map_err(|error| CompileError {
         message: format!("the main-content selector does not parse: {error}"),
         span: None,
@@ -58,6 +76,8 @@ pub fn compile(config: SelectorConfig) -> Result<SelectorCheck, CompileError> {
         main_content,
         unless_inside: compile_list(&config.unless_inside)?,
         max_text_share,
+        link_density,
+        links,
     })
 }
 
@@ -96,7 +116,7 @@ impl SelectorCheck {
             let nested = element
                 .ancestors()
                 .any(|ancestor| flagged.iter().any(|outer| outer.id() == ancestor.id()));
-            if nested || self.excused(element) {
+            if nested || self.excused(element) || !self.link_dense(element) {
                 continue;
             }
             let share = page
@@ -112,6 +132,21 @@ impl SelectorCheck {
             .into_iter()
             .filter_map(|element| finding(page, element))
             .collect()
+    }
+
+    /// True when the element is link-dense enough (always, without `min-link-density`).
+    fn link_dense(&self, element: ElementRef) -> bool {
+        let Some((density, min_links)) = self.link_density else {
+            return true;
+        };
+        let all = words(&element.text().collect::<Vec<_>>().join(" "));
+        let mut link_count = 0;
+        let mut link_words = 0;
+        for link in element.select(&self.links) {
+            link_count += 1;
+            link_words += words(&link.text().collect::<Vec<_>>().join(" "));
+        }
+        all > 0 && link_count >= min_links && link_words as f64 >= density * all as f64
     }
 
     fn excused(&self, element: ElementRef) -> bool {
@@ -203,6 +238,16 @@ mod tests {
             "word ".repeat(80)
         );
         assert!(flagged("selectors = [\"div\"]", &source).is_empty());
+    }
+
+    #[test]
+    fn link_density_separates_link_lists_from_lists() {
+        let links = "<ul><li><a href=/a>Storm warning</a><li><a href=/b>Ferry times</a><li><a href=/c>Tides</a></ul>";
+        let facts =
+            "<ul><li>Rain: 80 mm<li>Wind: <a href=/w>gusts</a> of 90 km/h<li>Damage: 40 homes</ul>";
+        let source = format!("{links}{facts}{ARTICLE}{ARTICLE}");
+        let found = flagged("selectors = [\"ul\"]\nmin-link-density = 0.8", &source);
+        assert_eq!(found, [links]);
     }
 
     #[test]
