@@ -140,11 +140,13 @@ fn origin(element: ElementRef) -> String {
 /// `YYYY-MM-DD` when the value starts with an ISO date.
 fn iso_day(value: &str) -> Option<String> {
     let day = value.trim().get(..10)?;
-    let bytes = day.as_bytes();
-    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
-    let shaped =
-        digits(0..4) && bytes[4] == b'-' && digits(5..7) && bytes[7] == b'-' && digits(8..10);
-    shaped.then(|| day.to_string())
+    let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = day.as_bytes() else {
+        return None;
+    };
+    [y1, y2, y3, y4, m1, m2, d1, d2]
+        .iter()
+        .all(u8::is_ascii_digit)
+        .then(|| day.to_string())
 }
 
 /// What the page's JSON-LD blocks say.

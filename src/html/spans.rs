@@ -8,22 +8,20 @@
 //! the tag that closed it. Elements the parser made up (implied `<html>`, `<body>`, `<tbody>`,
 //! clones of formatting elements) have no span.
 
-use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use ego_tree::NodeId;
-use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::interface::TreeSink;
 use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use html5ever::{Attribute, LocalName, QualName, TokenizerResult};
+use html5ever::{LocalName, TokenizerResult};
 use scraper::{Html, HtmlTreeSink};
 
 use crate::document::Span;
+use sinks::{PositionedSink, PositionedTokens};
 
 /// Where an element sits in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +63,8 @@ pub fn parse(source: &str) -> PositionedHtml {
             let mut recorder = recorder.borrow_mut();
             recorder.piece = Span::new(start, end);
         }
-        queue.push_back(StrTendril::from_slice(&source[start..end]));
+        // Cuts fall next to ASCII `<` and `>`, so they are character boundaries.
+        queue.push_back(StrTendril::from_slice(source.get(start..end).unwrap_or("")));
         while let TokenizerResult::Script(_) = tokenizer.feed(&queue) {}
     }
     recorder.borrow_mut().piece = Span::new(source.len(), source.len());
@@ -79,7 +78,7 @@ pub fn parse(source: &str) -> PositionedHtml {
 fn pieces(source: &str) -> Vec<(usize, usize)> {
     let mut cuts: Vec<usize> = Vec::new();
     for at in memchr::memchr2_iter(b'<', b'>', source.as_bytes()) {
-        let cut = if source.as_bytes()[at] == b'<' {
+        let cut = if source.as_bytes().get(at) == Some(&b'<') {
             at
         } else {
             at + 1
@@ -281,161 +280,6 @@ fn find_tag_start(
         })
 }
 
-/// The tokenizer's sink: notes the position of each token, then hands it to the tree builder.
-struct PositionedTokens<'s> {
-    builder: TreeBuilder<NodeId, PositionedSink<'s>>,
-    source: &'s str,
-    recorder: Rc<RefCell<Recorder>>,
-}
-
-impl TokenSink for PositionedTokens<'_> {
-    type Handle = NodeId;
-
-    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
-        self.recorder.borrow_mut().begin_token(&token, self.source);
-        self.builder.process_token(token, line_number)
-    }
-
-    fn end(&self) {
-        self.builder.end();
-    }
-
-    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.builder
-            .adjusted_current_node_present_but_not_in_html_namespace()
-    }
-}
-
-/// scraper's tree sink, telling the recorder which elements are created, filled and closed.
-struct PositionedSink<'s> {
-    inner: HtmlTreeSink,
-    source: &'s str,
-    recorder: Rc<RefCell<Recorder>>,
-}
-
-impl TreeSink for PositionedSink<'_> {
-    type Handle = NodeId;
-    type Output = Html;
-    type ElemName<'a>
-        = Ref<'a, QualName>
-    where
-        Self: 'a;
-
-    fn finish(self) -> Html {
-        self.inner.finish()
-    }
-
-    fn parse_error(&self, msg: Cow<'static, str>) {
-        self.inner.parse_error(msg);
-    }
-
-    fn get_document(&self) -> NodeId {
-        self.inner.get_document()
-    }
-
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        self.inner.elem_name(target)
-    }
-
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        let local = name.local.clone();
-        let id = self.inner.create_element(name, attrs, flags);
-        self.recorder.borrow_mut().element_created(id, &local);
-        id
-    }
-
-    fn create_comment(&self, text: StrTendril) -> NodeId {
-        self.inner.create_comment(text)
-    }
-
-    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
-        self.inner.create_pi(target, data)
-    }
-
-    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        if let NodeOrText::AppendText(_) = child {
-            self.recorder
-                .borrow_mut()
-                .text_appended(*parent, self.source);
-        }
-        self.inner.append(parent, child);
-    }
-
-    fn append_based_on_parent_node(
-        &self,
-        element: &NodeId,
-        prev_element: &NodeId,
-        child: NodeOrText<NodeId>,
-    ) {
-        self.inner
-            .append_based_on_parent_node(element, prev_element, child);
-    }
-
-    fn append_doctype_to_document(
-        &self,
-        name: StrTendril,
-        public_id: StrTendril,
-        system_id: StrTendril,
-    ) {
-        self.inner
-            .append_doctype_to_document(name, public_id, system_id);
-    }
-
-    fn mark_script_already_started(&self, node: &NodeId) {
-        self.inner.mark_script_already_started(node);
-    }
-
-    fn pop(&self, node: &NodeId) {
-        self.inner.pop(node);
-    }
-
-    fn get_template_contents(&self, target: &NodeId) -> NodeId {
-        self.inner.get_template_contents(target)
-    }
-
-    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
-        self.inner.same_node(x, y)
-    }
-
-    fn set_quirks_mode(&self, mode: QuirksMode) {
-        self.inner.set_quirks_mode(mode);
-    }
-
-    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        self.inner.append_before_sibling(sibling, new_node);
-    }
-
-    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        self.inner.add_attrs_if_missing(target, attrs);
-    }
-
-    fn associate_with_form(
-        &self,
-        target: &NodeId,
-        form: &NodeId,
-        nodes: (&NodeId, Option<&NodeId>),
-    ) {
-        self.inner.associate_with_form(target, form, nodes);
-    }
-
-    fn remove_from_parent(&self, target: &NodeId) {
-        self.inner.remove_from_parent(target);
-    }
-
-    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
-        self.inner.reparent_children(node, new_parent);
-    }
-
-    fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
-        self.inner
-            .is_mathml_annotation_xml_integration_point(handle)
-    }
-
-    fn maybe_clone_an_option_into_selectedcontent(&self, option: &NodeId) {
-        self.inner
-            .maybe_clone_an_option_into_selectedcontent(option);
-    }
-}
-
+mod sinks;
 #[cfg(test)]
 mod tests;
