@@ -96,9 +96,9 @@ fn kept_paragraphs(page: &HtmlPage, removals: &[Span], container: Option<Span>) 
         .collect()
 }
 
-/// The page's title: the first kept `<h1>` that the page's `og:title` or `<title>` contains
-/// (a site name or a teaser may be an `<h1>` too), else `og:title`, else `<title>`, else the
-/// first kept `<h1>`.
+/// The page's title: the first kept `<h1>` (or short block) that the page's `og:title` or
+/// `<title>` contains (a site name or a teaser may be an `<h1>` too), else `og:title`, else
+/// `<title>`, else the first kept `<h1>`.
 fn title(page: &HtmlPage, kept: &[String]) -> Option<String> {
     let texts = |selector: &str, attribute: Option<&str>| -> Vec<String> {
         let Ok(parsed) = Selector::parse(selector) else {
@@ -125,13 +125,28 @@ fn title(page: &HtmlPage, kept: &[String]) -> Option<String> {
         .chain(texts("title", None))
         .take(2)
         .collect();
-    let confirmed = headings.iter().find(|heading| {
-        let heading = heading.to_lowercase();
-        named
-            .iter()
-            .any(|name| name.to_lowercase().contains(&heading))
+    // A short kept block the page's title repeats is the title too (often an `<h2>`).
+    let short_blocks = kept
+        .iter()
+        .filter(|block| (3..=30).contains(&block.split_whitespace().count()));
+    let confirmed = headings.iter().chain(short_blocks).find(|candidate| {
+        let candidate = normalized(candidate);
+        !candidate.is_empty()
+            && named
+                .iter()
+                .any(|name| normalized(name).contains(&candidate))
     });
     confirmed.or(named.first()).or(headings.first()).cloned()
+}
+
+/// The words of `text`, lower case, separated by single spaces: dashes and bars do not count.
+fn normalized(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.join(" ")
 }
 
 /// `By …` and `Published: …` lines for the metadata the page states.
