@@ -57,3 +57,48 @@ impl BlockGuard {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Category, Severity};
+    use crate::document::{SeedFormat, Span};
+    use crate::fix::{Applicability, Edit, Fix};
+
+    fn html(text: &str) -> Document {
+        Document::new(text.to_string()).with_format(SeedFormat::Html)
+    }
+
+    fn removal_of(span: Span) -> Diagnostic {
+        Diagnostic {
+            rule: "html-navigation".into(),
+            category: Category::Noise,
+            severity: Severity::Warning,
+            message: String::new(),
+            span,
+            label: None,
+            related: Vec::new(),
+            help: String::new(),
+            fix: Some(Fix {
+                applicability: Applicability::Safe,
+                edits: vec![Edit::delete(span)],
+            }),
+        }
+    }
+
+    #[test]
+    fn a_lost_unflagged_block_is_reported_by_line() {
+        let source = "<nav>Home</nav>\n<p>Kept one.</p>\n<p>Kept two.</p>\n";
+        let nav = Span::new(0, 15);
+        let guard = BlockGuard::new(&html(source), &[removal_of(nav)]);
+        assert_eq!(
+            guard.lost_line(&html("\n<p>Kept one.</p>\n<p>Kept two.</p>\n")),
+            None
+        );
+        assert_eq!(guard.lost_line(&html("\n<p>Kept one.</p>\n")), Some(3));
+        assert_eq!(
+            guard.lost_line(&html("<p>Kept one.</p>\n<p>Kept 2.</p>")),
+            Some(3)
+        );
+    }
+}

@@ -164,3 +164,74 @@ pub fn source_span(page: &HtmlPage, derived: Span) -> Span {
         None => Span::new(0, 0),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::civil_date::CivilDate;
+    use crate::rule::RuleSource;
+
+    const MARKER: &str = r#"
+id = "marker"
+kind = "pattern"
+category = "noise"
+severity = "warning"
+message = "marker line"
+help = "delete it"
+fix = "safe"
+
+[explain]
+what = "A marker line."
+why = "For tests."
+
+[examples]
+fire = ["MARKER"]
+silent = ["Text."]
+
+[check]
+patterns = ['^MARKER$']
+"#;
+
+    fn fixes(source: &str) -> Vec<(String, Option<Applicability>)> {
+        let files = vec![("marker.toml".to_string(), MARKER.to_string())];
+        let rules = RuleSet::load(&[RuleSource { files }]).unwrap_or_else(|e| panic!("{e:?}"));
+        let options = LintOptions {
+            today: CivilDate::from_unix_days(20_000),
+        };
+        let doc = Document::new(source.to_string()).with_format(crate::document::SeedFormat::Html);
+        lint_page(&doc, &rules, &options)
+            .diagnostics
+            .into_iter()
+            .map(|d| {
+                let flagged = source[d.span.range()].to_string();
+                (flagged, d.fix.map(|fix| fix.applicability))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_whole_block_is_deleted_safely() {
+        let found = fixes("<p>Text.</p><p>MARKER</p>");
+        assert_eq!(
+            found,
+            [("<p>MARKER</p>".to_string(), Some(Applicability::Safe))]
+        );
+    }
+
+    #[test]
+    fn part_of_a_block_makes_the_fix_unsafe() {
+        let found = fixes("<p>Text.</p><p>MARKER<br>More text.</p>");
+        let expected = (
+            "<p>MARKER<br>More text.</p>".to_string(),
+            Some(Applicability::Unsafe),
+        );
+        assert_eq!(found, [expected]);
+    }
+
+    #[test]
+    fn a_block_whose_element_holds_more_is_not_fixed() {
+        let found = fixes("<div>MARKER<p>Article text.</p></div>");
+        let expected = ("<div>MARKER<p>Article text.</p></div>".to_string(), None);
+        assert_eq!(found, [expected]);
+    }
+}

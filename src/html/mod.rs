@@ -135,3 +135,44 @@ pub fn looks_like_html(text: &str) -> bool {
         .iter()
         .any(|start| lower.starts_with(start))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_told_from_text_by_their_opening() {
+        assert!(looks_like_html("\u{feff}  <!DOCTYPE html>\n<html>"));
+        assert!(looks_like_html("<html lang=en>"));
+        assert!(looks_like_html("<!-- saved page -->\n<p>x</p>"));
+        assert!(!looks_like_html(
+            "Title\n\n<p> is how a paragraph starts in HTML."
+        ));
+        assert!(!looks_like_html(""));
+    }
+
+    #[test]
+    fn blocks_map_derived_text_back_to_their_elements() {
+        let source = "<div>Intro<p>First.</p></div><ul><li>One<li>Two</ul>";
+        let page = HtmlPage::parse(source);
+        let texts: Vec<&str> = page
+            .blocks
+            .iter()
+            .map(|b| page.text.slice(b.derived))
+            .collect();
+        assert_eq!(texts, ["Intro", "First.", "One", "Two"]);
+        let sources: Vec<&str> = page
+            .blocks
+            .iter()
+            .map(|block| block.source.map_or("", |span| &source[span.range()]))
+            .collect();
+        assert_eq!(sources[1], "<p>First.</p>");
+        assert_eq!(sources[2], "<li>One");
+        // The div holds the paragraph too: deleting it would delete more than "Intro".
+        let whole: Vec<bool> = page.blocks.iter().map(|block| block.whole).collect();
+        assert_eq!(whole, [false, true, true, true]);
+        let two = page.blocks[3].derived;
+        assert_eq!(page.blocks_at(two).len(), 1);
+        assert_eq!(page.blocks_at(Span::new(0, two.end)).len(), 4);
+    }
+}
