@@ -315,4 +315,14 @@ fn walked_extensions_are_configurable() {
         !configured.contains("page.html") && configured.contains("seed.txt"),
         "{configured}"
     );
+    let settings = Command::cargo_bin("seedlint")
+        .map(|mut cmd| {
+            cmd.current_dir(dir.path())
+                .args(["lint", "--show-settings", "."])
+                .output()
+        })
+        .unwrap_or_else(|error| panic!("seedlint: {error}"))
+        .unwrap_or_else(|error| panic!("seedlint: {error}"));
+    let settings = String::from_utf8_lossy(&settings.stdout);
+    assert!(settings.contains("extensions = [\"txt\"]"), "{settings}");
 }

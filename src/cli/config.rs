@@ -120,12 +120,13 @@ impl Settings {
             format!("{shown:?}")
         };
         let mut out = format!(
-            "config-files = {}\nrules = {}\nselect = {}\nignore = {}\nexclude = {}\nfail-on = \"{}\"\n",
+            "config-files = {}\nrules = {}\nselect = {}\nignore = {}\nexclude = {}\nextensions = {}\nfail-on = \"{}\"\n",
             list(&files),
             list(&dirs),
             list(&self.select),
             list(&self.ignore),
             globs(&self.exclude),
+            list(&self.extensions),
             self.fail_on.as_str()
         );
         out.push_str("\n[per-file-ignores]\n");
