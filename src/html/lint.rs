@@ -79,7 +79,36 @@ pub fn lint_with_removals(
         };
         !satisfied
     });
+    drop_nested_elements(&mut result, rules);
     (result, removals.into_inner())
+}
+
+/// Keeps one finding per flagged element: an element that another `selector` finding's
+/// element holds (or that an earlier one flags too) is not reported again.
+fn drop_nested_elements(result: &mut LintResult, rules: &RuleSet) {
+    let is_selector = |rule: &str| {
+        rules
+            .get(rule)
+            .is_some_and(|rule| rule.kind == KindName::Selector)
+    };
+    let elements: Vec<(usize, Span)> = result
+        .diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(_, diagnostic)| is_selector(&diagnostic.rule))
+        .map(|(index, diagnostic)| (index, diagnostic.span))
+        .collect();
+    let mut index = 0;
+    result.diagnostics.retain(|diagnostic| {
+        let this = index;
+        index += 1;
+        !is_selector(&diagnostic.rule)
+            || !elements.iter().any(|&(other, span)| {
+                other != this
+                    && span.contains(&diagnostic.span)
+                    && (span != diagnostic.span || other < this)
+            })
+    });
 }
 
 /// Where a finding on the derived text lies in the source: the span of the element a kind
