@@ -248,7 +248,10 @@ fn cli_walks_html_files_and_extracts_from_stdin() {
         .unwrap_or_else(|error| panic!("seedlint: {error}"));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("news.html:12:3: "), "{stdout}");
-    assert!(stdout.contains("forum.html:5:1: warning[html-navigation]"), "{stdout}");
+    assert!(
+        stdout.contains("forum.html:5:1: warning[html-navigation]"),
+        "{stdout}"
+    );
 
     let extracted = Command::cargo_bin("seedlint")
         .map(|mut cmd| {
