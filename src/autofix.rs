@@ -9,8 +9,9 @@
 use thiserror::Error;
 
 use crate::diagnostic::{Category, Diagnostic};
-use crate::document::{Document, Span};
+use crate::document::{Document, SeedFormat, Span};
 use crate::fix::{self, Applicability, Edit};
+use crate::html::guard::BlockGuard;
 use crate::lint::{LintOptions, LintResult, lint};
 use crate::rule::RuleSet;
 
@@ -74,6 +75,8 @@ pub fn fix_document(
 ) -> Result<FixOutcome, FixError> {
     let lint = |doc: &Document| filter(doc, lint(doc, rules, lint_options));
     let first = lint(&doc);
+    let html_guard =
+        (doc.format() == SeedFormat::Html).then(|| BlockGuard::new(&doc, &first.diagnostics));
     let mut guard = Guard::new(&doc, &first);
     let mut current = doc;
     let mut result = first;
@@ -94,7 +97,12 @@ pub fn fix_document(
             }
         }
         guard.follow(&edits)?;
-        current = Document::new(fix::apply(current.text(), &edits));
+        let format = current.format();
+        current = Document::new(fix::apply(current.text(), &edits)).with_format(format);
+        if let Some(line) = html_guard.as_ref().and_then(|g| g.lost_line(&current)) {
+            let what = "the text block";
+            return Err(FixError::Guard { what, line });
+        }
         result = lint(&current);
     }
     Err(FixError::NotConverged(MAX_PASSES))
@@ -113,6 +121,7 @@ fn applicable_edits(
 ) -> (Vec<Edit>, Vec<String>) {
     let mut keep = metadata_lines(doc, result);
     keep.extend_from_slice(guarded);
+    let html = doc.format() == SeedFormat::Html;
     let mut tagged: Vec<(Edit, usize)> = Vec::new();
     for (index, diagnostic) in result.diagnostics.iter().enumerate() {
         let Some(fix) = &diagnostic.fix else { continue };
@@ -122,10 +131,12 @@ fn applicable_edits(
             Applicability::None => false,
         };
         if wanted {
-            let pieces = fix
-                .edits
-                .iter()
-                .flat_map(|edit| fix::carve(edit.clone(), &keep));
+            // Carving an element's deletion would leave half its tags: keep it whole instead.
+            let pieces = fix.edits.iter().flat_map(|edit| match html {
+                true if keep.iter().any(|span| span.overlaps(&edit.span)) => Vec::new(),
+                true => vec![edit.clone()],
+                false => fix::carve(edit.clone(), &keep),
+            });
             tagged.extend(pieces.map(|edit| (edit, index)));
         }
     }
@@ -151,10 +162,14 @@ fn metadata_lines(doc: &Document, result: &LintResult) -> Vec<Span> {
         .attribution
         .as_ref()
         .map(|found| found.line_span);
-    date.into_iter()
-        .chain(attribution)
-        .map(|span| doc.line_with_terminator(doc.line_index(span.start)))
-        .collect()
+    let spans = date.into_iter().chain(attribution);
+    match doc.format() {
+        // An HTML page may be one line: its metadata spans are the elements themselves.
+        SeedFormat::Html => spans.collect(),
+        SeedFormat::Text => spans
+            .map(|span| doc.line_with_terminator(doc.line_index(span.start)))
+            .collect(),
+    }
 }
 
 /// Spans that no edit may touch: the title, the metadata lines and every paragraph that no
@@ -165,6 +180,10 @@ struct Guard {
 
 impl Guard {
     fn new(doc: &Document, result: &LintResult) -> Self {
+        if doc.format() == SeedFormat::Html {
+            // Kept by the block guard: paragraphs and lines of markup mean nothing there.
+            return Self { kept: Vec::new() };
+        }
         let covered = |span: Span| {
             result
                 .diagnostics

@@ -38,6 +38,8 @@ pub struct LintConfig {
     pub rules: Option<Vec<String>>,
     /// Globs of paths not to lint, relative to this file's folder.
     pub exclude: Option<Vec<String>>,
+    /// Extensions of the files linted when walking a folder (default txt, md, html, htm).
+    pub extensions: Option<Vec<String>>,
     /// Glob → rule ids or categories not reported for the matching files.
     pub per_file_ignores: Option<BTreeMap<String, Vec<String>>>,
     /// Rule id → severity that replaces the rule's own.
@@ -54,7 +56,7 @@ pub fn parse(path: &str, text: &str) -> Result<ConfigFile, ConfigError> {
             text,
             error.message(),
             error.span(),
-            Some("the [lint] table takes select, extend-select, ignore, rules, exclude, per-file-ignores, severity and fail-on".into()),
+            Some("the [lint] table takes select, extend-select, ignore, rules, exclude, extensions, per-file-ignores, severity and fail-on".into()),
         )
     })
 }

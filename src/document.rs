@@ -95,12 +95,23 @@ pub enum DecodeError {
     },
 }
 
+/// What a seed's text is written in, which decides how it is linted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SeedFormat {
+    /// Plain text or Markdown: paragraphs are runs of lines.
+    #[default]
+    Text,
+    /// An HTML page: the text rules run on its text blocks, findings point at its elements.
+    Html,
+}
+
 /// A seed's text with its line and paragraph structure.
 #[derive(Debug, Clone)]
 pub struct Document {
     text: String,
     lines: Vec<Line>,
     paragraphs: Vec<Paragraph>,
+    format: SeedFormat,
 }
 
 impl Document {
@@ -112,7 +123,19 @@ impl Document {
             text,
             lines,
             paragraphs,
+            format: SeedFormat::Text,
         }
+    }
+
+    /// The same document, to be linted as `format`.
+    pub fn with_format(mut self, format: SeedFormat) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// What the document is written in.
+    pub fn format(&self) -> SeedFormat {
+        self.format
     }
 
     /// Decodes a file's bytes (UTF-8, optionally with a byte order mark) into a document.

@@ -2,9 +2,18 @@
 //! (run alone, with the rules it depends on behind it), each `silent` document none. Used by
 //! the test suite for the default rules and by `seedlint check-rules` for anyone's rules.
 
-use crate::document::Document;
+use crate::document::{Document, SeedFormat};
 use crate::lint::{LintOptions, lint};
 use crate::rule::{Rule, RuleSet};
+
+/// An example as a document: HTML when it reads like a page, text otherwise.
+fn example_document(text: &str) -> Document {
+    let format = match crate::html::looks_like_html(text) {
+        true => SeedFormat::Html,
+        false => SeedFormat::Text,
+    };
+    Document::new(text.to_string()).with_format(format)
+}
 
 /// One example that did not behave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +59,7 @@ pub fn check_examples(
             continue;
         }
         let fired = |text: &str| {
-            let result = lint(&Document::new(text.to_string()), rules, options);
+            let result = lint(&example_document(text), rules, options);
             result
                 .diagnostics
                 .iter()

@@ -15,6 +15,7 @@ pub mod error;
 pub mod examples;
 pub mod fingerprint;
 pub mod fix;
+pub mod html;
 pub mod layout;
 pub mod lint;
 pub mod metadata;

@@ -4,11 +4,14 @@
 //! Noise rules run first and their spans are handed to the later rules, so that metadata is
 //! looked for outside page furniture and duplicates are judged knowing it. Rules run even when
 //! not selected if a selected rule depends on them; only selected rules report.
+//!
+//! An HTML seed is linted through its derived text (see `html::lint`); the rules are the same.
 
 use crate::civil_date::CivilDate;
-use crate::diagnostic::{Category, Diagnostic};
-use crate::document::{Document, Span};
+use crate::diagnostic::{Category, Diagnostic, Label};
+use crate::document::{Document, SeedFormat, Span};
 use crate::fix::{Applicability, Edit, Fix};
+use crate::html::HtmlPage;
 use crate::layout::Layout;
 use crate::metadata::Metadata;
 use crate::rule::{Rule, RuleSet};
@@ -32,6 +35,44 @@ pub struct LintResult {
 
 /// Lints one document with the selected rules of `rules`.
 pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResult {
+    match doc.format() {
+        SeedFormat::Text => {
+            let place = |rule: &Rule, finding: Finding| Some(located_in_text(doc, rule, &finding));
+            run_rules(doc, None, rules, options, &place)
+        }
+        SeedFormat::Html => crate::html::lint::lint_page(doc, rules, options),
+    }
+}
+
+/// Where a finding is reported and how it is fixed, in the coordinates of the seed's source.
+#[derive(Debug, Clone)]
+pub struct Located {
+    /// The primary span.
+    pub span: Span,
+    /// Secondary labels.
+    pub related: Vec<Label>,
+    /// The fix, if any.
+    pub fix: Option<Fix>,
+}
+
+/// A finding placed in a text seed: where the kind put it, fixed as `fix_for` says.
+fn located_in_text(doc: &Document, rule: &Rule, finding: &Finding) -> Located {
+    Located {
+        span: finding.span,
+        related: finding.related.clone(),
+        fix: fix_for(doc, rule, finding),
+    }
+}
+
+/// Runs the rules on `doc` (an HTML page's derived text when `html` is set) and turns each
+/// finding into a diagnostic where `place` puts it; `place` drops findings it returns `None` for.
+pub(crate) fn run_rules(
+    doc: &Document,
+    html: Option<&HtmlPage>,
+    rules: &RuleSet,
+    options: &LintOptions,
+    place: &dyn Fn(&Rule, Finding) -> Option<Located>,
+) -> LintResult {
     let layout = Layout::of(doc);
     let wanted = |category: Category| {
         rules
@@ -57,6 +98,7 @@ pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResul
             layout: &layout,
             noise: &noise,
             today: options.today,
+            html,
         };
         let findings = rule.check.run(&ctx, &mut metadata);
         if rule.category == Category::Noise {
@@ -66,7 +108,7 @@ pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResul
             diagnostics.extend(
                 findings
                     .into_iter()
-                    .map(|finding| diagnostic(doc, rule, finding)),
+                    .filter_map(|finding| diagnostic(rule, finding, place)),
             );
         }
     }
@@ -77,7 +119,11 @@ pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResul
     }
 }
 
-fn diagnostic(doc: &Document, rule: &Rule, finding: Finding) -> Diagnostic {
+fn diagnostic(
+    rule: &Rule,
+    finding: Finding,
+    place: &dyn Fn(&Rule, Finding) -> Option<Located>,
+) -> Option<Diagnostic> {
     let help = match &finding.note {
         Some(note) => format!("{} ({note})", rule.help),
         None => rule.help.clone(),
@@ -88,18 +134,23 @@ fn diagnostic(doc: &Document, rule: &Rule, finding: Finding) -> Diagnostic {
         }
         _ => help,
     };
-    let fix = fix_for(doc, rule, &finding);
-    Diagnostic {
+    let message = finding
+        .message
+        .clone()
+        .unwrap_or_else(|| rule.message.clone());
+    let label = finding.label.clone();
+    let located = place(rule, finding)?;
+    Some(Diagnostic {
         rule: rule.id.clone(),
         category: rule.category,
         severity: rule.severity,
-        message: finding.message.unwrap_or_else(|| rule.message.clone()),
-        span: finding.span,
-        label: finding.label,
-        related: finding.related,
+        message,
+        span: located.span,
+        label,
+        related: located.related,
         help,
-        fix,
-    }
+        fix: located.fix,
+    })
 }
 
 /// The fix of a finding: the kind's own edits, or for noise and duplicates the deletion of the

@@ -30,6 +30,9 @@ pub enum Command {
     /// Print the publication date and attribution found in each seed, and where.
     #[command(after_help = EXIT_CODES)]
     Meta(MetaArgs),
+    /// Write a clean text seed from a captured HTML page: title, `By …`, `Published: …`, then
+    /// the article's paragraphs, without what the rules flag.
+    Extract(ExtractArgs),
     /// List every rule: id, category, severity, fix, source file.
     Rules(RulesArgs),
     /// Print a rule's explanation and examples.
@@ -39,6 +42,17 @@ pub enum Command {
     CheckRules(CheckRulesArgs),
     /// Write a commented seedlint.toml and an empty rules/ folder for a new corpus.
     Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The HTML page to read, or `-` for standard input.
+    pub page: PathBuf,
+    /// Write the seed to this file instead of standard output.
+    #[arg(short, long, value_name = "SEED")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }
 
 #[derive(Debug, Args)]
@@ -124,8 +138,8 @@ pub enum SeverityArg {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Files and folders to lint. Folders are walked (respecting .gitignore) for *.txt and
-    /// *.md files; named files are linted whatever their extension.
+    /// Files and folders to lint. Folders are walked (respecting .gitignore) for *.txt, *.md,
+    /// *.html and *.htm files; named files are linted whatever their extension.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Output format (default: github when GITHUB_ACTIONS=true, full on a terminal, concise

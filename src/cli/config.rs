@@ -62,6 +62,9 @@ impl RootedGlob {
     }
 }
 
+/// Extensions of the files linted when walking a folder, unless configured otherwise.
+const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
 /// The resolved settings for the paths one configuration governs.
 #[derive(Debug)]
 pub struct Settings {
@@ -79,6 +82,8 @@ pub struct Settings {
     pub ignore: Vec<String>,
     /// The severity overrides.
     pub severity: BTreeMap<String, Severity>,
+    /// Extensions of the files linted when walking a folder.
+    pub extensions: Vec<String>,
     exclude: Vec<RootedGlob>,
     per_file_ignores: Vec<(RootedGlob, Vec<String>)>,
 }
@@ -115,12 +120,13 @@ impl Settings {
             format!("{shown:?}")
         };
         let mut out = format!(
-            "config-files = {}\nrules = {}\nselect = {}\nignore = {}\nexclude = {}\nfail-on = \"{}\"\n",
+            "config-files = {}\nrules = {}\nselect = {}\nignore = {}\nexclude = {}\nextensions = {}\nfail-on = \"{}\"\n",
             list(&files),
             list(&dirs),
             list(&self.select),
             list(&self.ignore),
             globs(&self.exclude),
+            list(&self.extensions),
             self.fail_on.as_str()
         );
         out.push_str("\n[per-file-ignores]\n");
@@ -270,6 +276,12 @@ impl Resolver {
             select: selected,
             ignore: layers.ignore,
             severity: layers.severity,
+            extensions: layers.extensions.unwrap_or_else(|| {
+                DEFAULT_EXTENSIONS
+                    .iter()
+                    .map(|ext| ext.to_string())
+                    .collect()
+            }),
             exclude: layers.exclude,
             per_file_ignores: layers.per_file_ignores,
         })
@@ -337,6 +349,7 @@ struct Layers {
     per_file_ignores: Vec<(RootedGlob, Vec<String>)>,
     severity: BTreeMap<String, Severity>,
     fail_on: Option<Severity>,
+    extensions: Option<Vec<String>>,
 }
 
 impl Layers {
@@ -364,6 +377,9 @@ impl Layers {
             self.severity.insert(id.clone(), *severity);
         }
         self.fail_on = lint.fail_on.or(self.fail_on);
+        if let Some(extensions) = &lint.extensions {
+            self.extensions = Some(extensions.clone());
+        }
         Ok(())
     }
 

@@ -8,11 +8,27 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 use seedlint::baseline::Baseline;
-use seedlint::document::Document;
+use seedlint::document::{Document, SeedFormat};
 use seedlint::rule::RuleSource;
 
 /// File extensions linted when walking a folder (explicitly named files are always linted).
-const SEED_EXTENSIONS: &[&str] = &["txt", "md"];
+/// Extensions of text seeds, whose format is never sniffed.
+const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// Extensions of HTML seeds.
+const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
+
+/// How a seed is linted: as HTML when its name says so, or, for names without a known seed
+/// extension (stdin labels), when its text opens like an HTML document.
+pub fn seed_format(path: &Path, text: &str) -> SeedFormat {
+    let ext = path.extension().and_then(|ext| ext.to_str()).unwrap_or("");
+    let named = |list: &[&str]| list.iter().any(|known| ext.eq_ignore_ascii_case(known));
+    if named(HTML_EXTENSIONS) || !named(TEXT_EXTENSIONS) && seedlint::html::looks_like_html(text) {
+        SeedFormat::Html
+    } else {
+        SeedFormat::Text
+    }
+}
 
 /// A problem with one path; the run goes on and exits 2 at the end.
 #[derive(Debug)]
@@ -23,8 +39,13 @@ pub struct PathError {
     pub message: String,
 }
 
-/// The seed files under `paths`, sorted, plus the paths that could not be walked.
-pub fn collect_seeds(paths: &[PathBuf], threads: usize) -> (Vec<PathBuf>, Vec<PathError>) {
+/// The seed files under `paths` (files with one of `extensions` in folders, named files
+/// whatever their extension), sorted, plus the paths that could not be walked.
+pub fn collect_seeds(
+    paths: &[PathBuf],
+    threads: usize,
+    extensions: &[String],
+) -> (Vec<PathBuf>, Vec<PathError>) {
     let found = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
     for path in paths {
@@ -48,7 +69,7 @@ pub fn collect_seeds(paths: &[PathBuf], threads: usize) -> (Vec<PathBuf>, Vec<Pa
             .run(|| {
                 Box::new(|entry| {
                     match entry {
-                        Ok(entry) if is_seed(entry.path(), entry.file_type()) => {
+                        Ok(entry) if is_seed(entry.path(), entry.file_type(), extensions) => {
                             push(&found, entry.into_path());
                         }
                         Ok(_) => {}
@@ -81,22 +102,21 @@ fn push<T>(list: &Mutex<Vec<T>>, item: T) {
         .push(item);
 }
 
-fn is_seed(path: &Path, file_type: Option<fs::FileType>) -> bool {
+fn is_seed(path: &Path, file_type: Option<fs::FileType>, extensions: &[String]) -> bool {
     file_type.is_some_and(|kind| kind.is_file())
         && path
             .extension()
             .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| {
-                SEED_EXTENSIONS
-                    .iter()
-                    .any(|seed| ext.eq_ignore_ascii_case(seed))
-            })
+            .is_some_and(|ext| extensions.iter().any(|seed| ext.eq_ignore_ascii_case(seed)))
 }
 
 /// Reads and decodes one seed.
 pub fn read_seed(path: &Path) -> Result<Document, String> {
     let bytes = fs::read(path).map_err(|error| error.to_string())?;
-    Document::from_bytes(bytes).map_err(|error| format!("{error}; seeds must be UTF-8"))
+    let document =
+        Document::from_bytes(bytes).map_err(|error| format!("{error}; seeds must be UTF-8"))?;
+    let format = seed_format(path, document.text());
+    Ok(document.with_format(format))
 }
 
 /// Reads every `*.toml` file under `dir` (sorted) as one rule source.

@@ -127,7 +127,10 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
     if let Some(label) = &args.stdin_filename {
         let label = label.display().to_string();
         let outcome = match files::read_stdin() {
-            Ok(document) => runner.handle(Source::Stdin, &label, document),
+            Ok(document) => {
+                let format = files::seed_format(Path::new(&label), document.text());
+                runner.handle(Source::Stdin, &label, document.with_format(format))
+            }
             Err(message) => Outcome::error(&label, &message),
         };
         let mut reporter = Reporter::begin(&report)?;
@@ -143,7 +146,12 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
                 .map_or(true, |s| !s.is_excluded(&runner.resolver.absolute(path)))
     };
     if args.show_files {
-        for path in super::collect(&args.paths, args.rules.threads, &include) {
+        for path in super::collect(
+            &args.paths,
+            args.rules.threads,
+            &settings.extensions,
+            &include,
+        ) {
             println!("{}", path.display());
         }
         return Ok(ExitCode::SUCCESS);
@@ -152,6 +160,7 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
     super::run_files(
         &args.paths,
         args.rules.threads,
+        &settings.extensions,
         &include,
         &mut reporter,
         |source, label, doc| runner.handle(source, label, doc),
@@ -206,11 +215,12 @@ impl Runner {
             return self.findings(label, &settings, &document, result);
         }
         let original = document.text().to_owned();
+        let format = document.format();
         match fix_document(document, &settings.rules, &self.options, self.fix, &filter) {
             Ok(fixed) => self.after_fix(source, label, &settings, &original, fixed),
             Err(refused) => {
                 let message = format!("seedlint: {label}: {refused}\n");
-                let document = Document::new(original);
+                let document = Document::new(original).with_format(format);
                 let result = filter(&document, lint(&document, &settings.rules, &self.options));
                 let mut outcome = self.findings(label, &settings, &document, result);
                 if let Source::Stdin = source {

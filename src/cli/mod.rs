@@ -4,6 +4,7 @@
 
 mod args;
 mod config;
+mod extract_cmd;
 mod files;
 mod lint_cmd;
 mod ordered;
@@ -34,6 +35,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Lint(args) => lint_cmd::run(args),
         Command::Meta(args) => run_meta(args),
+        Command::Extract(args) => extract_cmd::run(args),
         Command::Rules(args) => rules_cmd::list(args),
         Command::Explain(args) => rules_cmd::explain(args),
         Command::CheckRules(args) => rules_cmd::check(args),
@@ -161,6 +163,7 @@ fn run_meta(args: MetaArgs) -> io::Result<ExitCode> {
     run_files(
         &args.paths,
         args.rules.threads,
+        &settings.extensions,
         &include,
         &mut reporter,
         work,
@@ -180,9 +183,10 @@ fn thread_count(threads: Option<usize>) -> usize {
 fn collect(
     paths: &[PathBuf],
     threads: Option<usize>,
+    extensions: &[String],
     include: &(dyn Fn(&Path) -> bool + Sync),
 ) -> Vec<PathBuf> {
-    let (mut seeds, _) = files::collect_seeds(paths, thread_count(threads));
+    let (mut seeds, _) = files::collect_seeds(paths, thread_count(threads), extensions);
     seeds.retain(|path| include(path));
     seeds
 }
@@ -193,6 +197,7 @@ fn collect(
 fn run_files<F>(
     paths: &[PathBuf],
     threads: Option<usize>,
+    extensions: &[String],
     include: &(dyn Fn(&Path) -> bool + Sync),
     reporter: &mut report::Reporter,
     work: F,
@@ -201,7 +206,7 @@ where
     F: Fn(Source, &str, Document) -> Outcome + Sync,
 {
     let threads = thread_count(threads);
-    let (mut seeds, errors) = files::collect_seeds(paths, threads);
+    let (mut seeds, errors) = files::collect_seeds(paths, threads, extensions);
     seeds.retain(|path| include(path));
     for error in &errors {
         let path = error.path.display().to_string();

@@ -13,6 +13,7 @@ pub mod page_header;
 pub mod pattern;
 pub mod required_attribution;
 pub mod required_date;
+pub mod selector;
 pub mod trailing_block;
 
 use serde::Deserialize;
@@ -21,6 +22,7 @@ use serde::de::DeserializeOwned;
 use crate::civil_date::CivilDate;
 use crate::diagnostic::Label;
 use crate::document::{Document, Span};
+use crate::html::HtmlPage;
 use crate::layout::Layout;
 use crate::metadata::Metadata;
 
@@ -44,6 +46,8 @@ pub enum KindName {
     RequiredDate,
     /// An attribution (author, source, agency) must be present.
     RequiredAttribution,
+    /// CSS selectors that flag page furniture elements of HTML seeds.
+    Selector,
 }
 
 /// A compiled kind configuration.
@@ -63,6 +67,8 @@ pub enum Check {
     RequiredDate(required_date::RequiredDateCheck),
     /// See [`required_attribution`].
     RequiredAttribution(required_attribution::RequiredAttributionCheck),
+    /// See [`selector`].
+    Selector(selector::SelectorCheck),
 }
 
 /// Why a `[check]` table could not be compiled; `span` is a byte range of the rule file.
@@ -98,6 +104,8 @@ pub struct Context<'a> {
     pub noise: &'a [Span],
     /// Today's date, the upper bound for publication dates.
     pub today: CivilDate,
+    /// The page, when the document is an HTML page's derived text.
+    pub html: Option<&'a HtmlPage>,
 }
 
 impl Context<'_> {
@@ -125,6 +133,8 @@ pub struct Finding {
     pub edits: Option<Vec<crate::fix::Edit>>,
     /// Why the fix is doubtful, when it is: a safe rule's fix becomes unsafe for this finding.
     pub doubt: Option<String>,
+    /// The flagged element's span in an HTML seed's source, for kinds that flag markup.
+    pub source_span: Option<Span>,
 }
 
 impl Finding {
@@ -138,6 +148,7 @@ impl Finding {
             note: None,
             edits: None,
             doubt: None,
+            source_span: None,
         }
     }
 
@@ -214,6 +225,7 @@ impl Check {
             KindName::RequiredAttribution => {
                 Self::RequiredAttribution(required_attribution::compile(parse_check(text)?)?)
             }
+            KindName::Selector => Self::Selector(selector::compile(parse_check(text)?)?),
         })
     }
 
@@ -227,6 +239,7 @@ impl Check {
             Self::Duplicate(check) => check.check(ctx),
             Self::RequiredDate(check) => check.check(ctx, metadata),
             Self::RequiredAttribution(check) => check.check(ctx, metadata),
+            Self::Selector(check) => check.check(ctx),
         }
     }
 }

@@ -182,6 +182,7 @@ mod tests {
             doc: &doc,
             layout: &layout,
             noise: &[],
+            html: None,
             today: CivilDate::new(2026, 1, 1).expect("valid date"),
         };
         check()

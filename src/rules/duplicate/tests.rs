@@ -24,6 +24,7 @@ fn run(rule_text: &str, text: &str) -> (Document, Vec<Finding>) {
         layout: &layout,
         noise: &[],
         today,
+        html: None,
     };
     let findings = match &rule("rule.toml", rule_text).check {
         super::super::Check::Duplicate(check) => check.check(&ctx),
