@@ -40,7 +40,10 @@ pub fn lint_with_removals(
     let markup = markup_metadata(page, source);
     let removals = RefCell::new(Vec::new());
     let place = |rule: &Rule, finding: Finding| {
-        if matches!(rule.category, Category::Noise | Category::Duplicate) {
+        // What `extract` leaves out is what a safe fix would delete: a doubtful finding (a
+        // block longer than the page above it, a paragraph repeated as structure) stays in.
+        let safe = rule.fix == Applicability::Safe && finding.doubt.is_none();
+        if safe && matches!(rule.category, Category::Noise | Category::Duplicate) {
             removals.borrow_mut().push(finding.span);
         }
         place_finding(page, rule, finding)
