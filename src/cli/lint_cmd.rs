@@ -19,7 +19,7 @@ use similar::TextDiff;
 use super::args::{FormatArg, LintArgs};
 use super::config::{Resolver, Settings};
 use super::report::{Reporter, RunReport};
-use super::{Outcome, Source, files};
+use super::{Outcome, Source, files, interrupt};
 
 /// What `lint` does with each file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,7 +127,9 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
     if let Some(label) = &args.stdin_filename {
         let label = label.display().to_string();
         let outcome = match files::read_stdin() {
-            Ok(document) => runner.handle(Source::Stdin, &label, document),
+            Ok(document) => super::catch_internal_error(&label, || {
+                runner.handle(Source::Stdin, &label, document)
+            }),
             Err(message) => Outcome::error(&label, &message),
         };
         let mut reporter = Reporter::begin(&report)?;
@@ -148,6 +150,11 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    if matches!(mode, Mode::Fix | Mode::FixOnly)
+        && let Err(error) = interrupt::stop_between_files()
+    {
+        eprintln!("seedlint: cannot catch Ctrl-C ({error}); an interrupted fix may leave a temporary file");
+    }
     let mut reporter = Reporter::begin(&report)?;
     super::run_files(
         &args.paths,
@@ -156,7 +163,12 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         &mut reporter,
         |source, label, doc| runner.handle(source, label, doc),
     )?;
-    reporter.end()
+    let code = reporter.end()?;
+    if interrupt::requested() {
+        eprintln!("seedlint: interrupted; the files not yet fixed are unchanged");
+        return Ok(ExitCode::from(interrupt::EXIT_CODE));
+    }
+    Ok(code)
 }
 
 /// The format asked for, or the default for where the output goes.
@@ -204,6 +216,19 @@ impl Runner {
         if self.mode == Mode::Check {
             let result = filter(&document, lint(&document, &settings.rules, &self.options));
             return self.findings(label, &settings, &document, result);
+        }
+        if document.undecodable().is_some() {
+            // Never fixed: writing the decoded text would replace the bytes it could not read.
+            let result = filter(&document, lint(&document, &settings.rules, &self.options));
+            let mut outcome = match self.mode {
+                Mode::Fix => self.findings(label, &settings, &document, result),
+                _ => Outcome::default(),
+            };
+            if let Source::Stdin = source {
+                outcome.stdout = document.original_bytes().to_vec();
+            }
+            outcome.stderr = format!("seedlint: {label}: not fixed: the file is not UTF-8\n").into_bytes();
+            return outcome;
         }
         let original = document.text().to_owned();
         match fix_document(document, &settings.rules, &self.options, self.fix, &filter) {
