@@ -136,7 +136,9 @@ fn substitute_invalid(mut bytes: Vec<u8>) -> (String, Span, usize) {
             break;
         };
         let at = start + error.valid_up_to();
-        let len = error.error_len().unwrap_or(rest.len() - error.valid_up_to());
+        let len = error
+            .error_len()
+            .unwrap_or(rest.len() - error.valid_up_to());
         for byte in bytes.iter_mut().skip(at).take(len) {
             *byte = SUBSTITUTE;
         }
@@ -206,7 +208,9 @@ impl Document {
     /// The file's bytes, exactly as read.
     pub fn original_bytes(&self) -> &[u8] {
         match self.undecodable.as_deref() {
-            Some(Undecodable::InvalidUtf8 { bytes, .. } | Undecodable::Utf16 { bytes, .. }) => bytes,
+            Some(Undecodable::InvalidUtf8 { bytes, .. } | Undecodable::Utf16 { bytes, .. }) => {
+                bytes
+            }
             None => self.text.as_bytes(),
         }
     }

@@ -54,12 +54,7 @@ pub fn collect_seeds(paths: &[PathBuf], threads: usize) -> (Vec<PathBuf>, Vec<Pa
     (found, errors)
 }
 
-fn walk(
-    dir: &Path,
-    threads: usize,
-    found: &Mutex<Vec<PathBuf>>,
-    errors: &Mutex<Vec<PathError>>,
-) {
+fn walk(dir: &Path, threads: usize, found: &Mutex<Vec<PathBuf>>, errors: &Mutex<Vec<PathError>>) {
     WalkBuilder::new(dir)
         .threads(threads)
         .build_parallel()

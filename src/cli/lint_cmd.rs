@@ -153,7 +153,9 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
     if matches!(mode, Mode::Fix | Mode::FixOnly)
         && let Err(error) = interrupt::stop_between_files()
     {
-        eprintln!("seedlint: cannot catch Ctrl-C ({error}); an interrupted fix may leave a temporary file");
+        eprintln!(
+            "seedlint: cannot catch Ctrl-C ({error}); an interrupted fix may leave a temporary file"
+        );
     }
     let mut reporter = Reporter::begin(&report)?;
     super::run_files(
@@ -227,7 +229,8 @@ impl Runner {
             if let Source::Stdin = source {
                 outcome.stdout = document.original_bytes().to_vec();
             }
-            outcome.stderr = format!("seedlint: {label}: not fixed: the file is not UTF-8\n").into_bytes();
+            outcome.stderr =
+                format!("seedlint: {label}: not fixed: the file is not UTF-8\n").into_bytes();
             return outcome;
         }
         let original = document.text().to_owned();

@@ -11,8 +11,8 @@ mod ordered;
 mod report;
 mod rules_cmd;
 
-use std::io;
 use std::collections::HashSet;
+use std::io;
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -243,7 +243,10 @@ where
         catch_internal_error(&label, || match files::read_seed(path) {
             Ok(document) => work(Source::File(path), &label, document),
             Err(files::ReadError::Binary { nul_at }) if named.contains(path.as_path()) => {
-                Outcome::error(&label, &format!("a binary file (NUL byte at offset {nul_at}); not linted"))
+                Outcome::error(
+                    &label,
+                    &format!("a binary file (NUL byte at offset {nul_at}); not linted"),
+                )
             }
             Err(files::ReadError::Binary { nul_at }) => Outcome::note(
                 &label,
@@ -282,7 +285,9 @@ mod tests {
         let stderr = String::from_utf8_lossy(&outcome.stderr).into_owned();
         assert!(outcome.error);
         assert!(
-            stderr.starts_with("seedlint: a.txt: internal error while linting this file: index out of bounds"),
+            stderr.starts_with(
+                "seedlint: a.txt: internal error while linting this file: index out of bounds"
+            ),
             "{stderr}"
         );
     }
