@@ -31,16 +31,27 @@ use seedlint::output::{self, FileReport, Format, Frame, MetaFormat};
 use args::{Cli, ColorArg, Command, MetaArgs, MetaFormatArg, RuleArgs, SeverityArg};
 use config::{Overrides, Resolver};
 
-/// Parses the arguments, runs the subcommand and returns the exit code.
+/// Parses the arguments, runs the subcommand and returns the exit code. A panic outside the
+/// per-file work (which catches its own, see [`catch_internal_error`]) ends the run with 2.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    let run = || match cli.command {
         Command::Lint(args) => lint_cmd::run(args),
         Command::Meta(args) => run_meta(args),
         Command::Rules(args) => rules_cmd::list(args),
         Command::Explain(args) => rules_cmd::explain(args),
         Command::CheckRules(args) => rules_cmd::check(args),
         Command::Init(args) => rules_cmd::init(args),
+    };
+    let result = match panic::catch_unwind(AssertUnwindSafe(run)) {
+        Ok(result) => result,
+        Err(payload) => {
+            eprintln!(
+                "seedlint: internal error: {} (a bug in seedlint; please report it)",
+                panic_message(payload.as_ref())
+            );
+            return ExitCode::from(2);
+        }
     };
     match result {
         Ok(code) => code,
@@ -102,16 +113,21 @@ impl Outcome {
 /// alone, so that the other files are still linted and the run exits 2.
 fn catch_internal_error(label: &str, work: impl FnOnce() -> Outcome) -> Outcome {
     panic::catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|text| text.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".into());
+        let what = panic_message(payload.as_ref());
         Outcome::error(
             label,
             &format!("internal error while linting this file: {what} (a bug in seedlint; please report it)"),
         )
     })
+}
+
+/// The message a panic was raised with.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|text| text.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
 }
 
 /// The command line's configuration overrides.
