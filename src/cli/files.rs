@@ -8,7 +8,8 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 use seedlint::baseline::Baseline;
-use seedlint::document::{Document, binary_marker};
+use seedlint::decode::binary_marker;
+use seedlint::document::Document;
 use seedlint::rule::RuleSource;
 
 /// File extensions linted when walking a folder (explicitly named files are always linted).

@@ -7,7 +7,8 @@
 use serde::Deserialize;
 
 use super::{CompileError, Context, Finding};
-use crate::document::{Span, Undecodable};
+use crate::decode::Undecodable;
+use crate::document::Span;
 
 /// Which problem with the file an `input` rule reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
