@@ -45,7 +45,10 @@ fn removed_lines(before: &Document, after: &str) -> Vec<Span> {
 #[test]
 fn fuzz_fix_twice_changes_only_what_the_first_fix_reported_as_remaining() {
     let rules = rules();
-    let once = fix(&rules, Document::decode(FIX_TWICE_REMOVES_A_REMAINING_MENU.to_vec()));
+    let once = fix(
+        &rules,
+        Document::decode(FIX_TWICE_REMOVES_A_REMAINING_MENU.to_vec()),
+    );
     let fixed = Document::new(once.document.text().to_string());
     let twice = fix(&rules, fixed.clone());
     let reported: Vec<Span> = once.remaining.diagnostics.iter().map(|d| d.span).collect();
@@ -62,7 +65,10 @@ fn fuzz_fix_twice_changes_only_what_the_first_fix_reported_as_remaining() {
 #[ignore = "known: --fix is not idempotent when a fix moves the main run (issue 8 note)"]
 fn fuzz_fix_twice_changes_nothing() {
     let rules = rules();
-    let once = fix(&rules, Document::decode(FIX_TWICE_REMOVES_A_REMAINING_MENU.to_vec()));
+    let once = fix(
+        &rules,
+        Document::decode(FIX_TWICE_REMOVES_A_REMAINING_MENU.to_vec()),
+    );
     let text = once.document.text().to_string();
     let twice = fix(&rules, Document::new(text.clone()));
     assert_eq!(twice.document.text(), text);
