@@ -1,4 +1,8 @@
-//! Fixing any text never panics, and fixing the result again changes nothing.
+//! Fixing any text never panics, a second fix is never refused, and it changes only text that
+//! the first fix reported as remaining (with no remaining finding, it changes nothing).
+//!
+//! Strict idempotence does not hold: see `tests/fuzz_regressions.rs` for the input that shows
+//! why, and for where inputs found here are kept.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -23,13 +27,22 @@ fuzz_target!(|bytes: &[u8]| {
     let options = LintOptions {
         today: CivilDate::from_unix_days(20_000),
     };
-    let Ok(once) = fix_document(doc, rules(), &options, FixOptions::default(), &|_, r| r) else {
+    let fix = |doc: Document| fix_document(doc, rules(), &options, FixOptions::default(), &|_, r| r);
+    let Ok(once) = fix(doc) else {
         return;
     };
-    let text = once.document.text().to_string();
-    let again = fix_document(Document::new(text.clone()), rules(), &options, FixOptions::default(), &|_, r| r);
-    match again {
-        Ok(twice) => assert_eq!(twice.document.text(), text, "a second fix changed the text"),
+    let fixed = Document::new(once.document.text().to_string());
+    let twice = match fix(fixed.clone()) {
+        Ok(twice) => twice,
         Err(error) => panic!("a second fix was refused: {error}"),
+    };
+    let kept: Vec<&str> = twice.document.text().lines().collect();
+    for line in fixed.lines() {
+        let text = fixed.slice(line.span);
+        if text.trim().is_empty() || kept.contains(&text) {
+            continue;
+        }
+        let reported = once.remaining.diagnostics.iter().any(|d| d.span.overlaps(&line.span));
+        assert!(reported, "the second fix removed {text:?}, which the first did not report");
     }
 });
