@@ -49,9 +49,11 @@ pub fn collect_seeds(paths: &[PathBuf], threads: usize) -> (Vec<PathBuf>, Vec<Pa
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     found.sort();
     found.dedup();
-    let errors = errors
+    let mut errors = errors
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
+    errors.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+    errors.dedup_by(|a, b| a.path == b.path && a.message == b.message);
     (found, errors)
 }
 
