@@ -27,7 +27,8 @@ fuzz_target!(|bytes: &[u8]| {
     let options = LintOptions {
         today: CivilDate::from_unix_days(20_000),
     };
-    let fix = |doc: Document| fix_document(doc, rules(), &options, FixOptions::default(), &|_, r| r);
+    let fix =
+        |doc: Document| fix_document(doc, rules(), &options, FixOptions::default(), &|_, r| r);
     let Ok(once) = fix(doc) else {
         return;
     };
@@ -42,7 +43,14 @@ fuzz_target!(|bytes: &[u8]| {
         if text.trim().is_empty() || kept.contains(&text) {
             continue;
         }
-        let reported = once.remaining.diagnostics.iter().any(|d| d.span.overlaps(&line.span));
-        assert!(reported, "the second fix removed {text:?}, which the first did not report");
+        let reported = once
+            .remaining
+            .diagnostics
+            .iter()
+            .any(|d| d.span.overlaps(&line.span));
+        assert!(
+            reported,
+            "the second fix removed {text:?}, which the first did not report"
+        );
     }
 });

@@ -24,7 +24,12 @@ fuzz_target!(|bytes: &[u8]| {
     for diagnostic in &result.diagnostics {
         let spans = std::iter::once(diagnostic.span)
             .chain(diagnostic.related.iter().map(|label| label.span))
-            .chain(diagnostic.fix.iter().flat_map(|fix| fix.edits.iter().map(|e| e.span)));
+            .chain(
+                diagnostic
+                    .fix
+                    .iter()
+                    .flat_map(|fix| fix.edits.iter().map(|e| e.span)),
+            );
         for span in spans {
             assert!(span.start <= span.end && span.end <= doc.text().len());
             assert!(doc.text().is_char_boundary(span.start));
