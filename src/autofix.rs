@@ -46,6 +46,9 @@ impl FixOutcome {
 /// Why a document was left as it was.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum FixError {
+    /// The file is not UTF-8: writing the decoded text would replace the bytes it could not read.
+    #[error("the file is not UTF-8; it is left unchanged")]
+    Undecodable,
     /// The fixes kept producing new fixes.
     #[error("the fixes did not settle after {0} passes; the file is left unchanged")]
     NotConverged(usize),
@@ -73,6 +76,9 @@ pub fn fix_document(
     options: FixOptions,
     filter: Filter,
 ) -> Result<FixOutcome, FixError> {
+    if doc.undecodable().is_some() {
+        return Err(FixError::Undecodable);
+    }
     let lint = |doc: &Document| filter(doc, lint(doc, rules, lint_options));
     let first = lint(&doc);
     let html_guard =

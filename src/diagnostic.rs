@@ -11,6 +11,8 @@ use crate::fix::Fix;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
+    /// Problems with the file itself (encoding, emptiness).
+    Input,
     /// Page furniture that is not part of the article.
     Noise,
     /// Text that appears twice.
@@ -25,6 +27,7 @@ impl Category {
     /// The name used in rule files and output.
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Input => "input",
             Self::Noise => "noise",
             Self::Duplicate => "duplicate",
             Self::Format => "format",
@@ -33,7 +36,13 @@ impl Category {
     }
 
     /// Every category, in the order the engine runs them (metadata last: it looks past noise).
-    pub const ALL: [Category; 4] = [Self::Noise, Self::Duplicate, Self::Format, Self::Metadata];
+    pub const ALL: [Category; 5] = [
+        Self::Input,
+        Self::Noise,
+        Self::Duplicate,
+        Self::Format,
+        Self::Metadata,
+    ];
 }
 
 /// How serious a finding is.

@@ -1,14 +1,14 @@
 //! The document model: a seed's text with its lines and paragraphs, each carrying a byte span
 //! into the original file.
 //!
-//! Invariants: `text` is the whole file as decoded (a UTF-8 byte order mark stays in it, so
-//! offsets are file offsets); every span lies on character boundaries of `text`; line spans
+//! Invariants: `text` is the whole file as decoded (a UTF-8 byte order mark stays in it, and a
+//! byte that is not UTF-8 becomes one `?`, so offsets are file offsets); every span lies on character boundaries of `text`; line spans
 //! exclude the line terminator (`\n` or `\r\n`); paragraphs are in document order and never
 //! overlap.
 
 use std::ops::Range;
 
-use thiserror::Error;
+use crate::decode::{self, Undecodable};
 
 /// The UTF-8 byte order mark.
 const BOM: &str = "\u{feff}";
@@ -80,21 +80,6 @@ pub struct Paragraph {
     pub last_line: usize,
 }
 
-/// Why bytes could not become a document.
-#[derive(Debug, Error, PartialEq, Eq)]
-pub enum DecodeError {
-    /// The bytes are not UTF-8; `offset` is the first bad byte.
-    #[error("{line}:{column}: not valid UTF-8 (first bad byte at offset {offset})")]
-    InvalidUtf8 {
-        /// Byte offset of the first invalid byte.
-        offset: usize,
-        /// 1-based line of that byte.
-        line: usize,
-        /// 1-based column (in bytes) of that byte.
-        column: usize,
-    },
-}
-
 /// What a seed's text is written in, which decides how it is linted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SeedFormat {
@@ -112,6 +97,7 @@ pub struct Document {
     lines: Vec<Line>,
     paragraphs: Vec<Paragraph>,
     format: SeedFormat,
+    undecodable: Option<Box<Undecodable>>,
 }
 
 impl Document {
@@ -124,6 +110,7 @@ impl Document {
             lines,
             paragraphs,
             format: SeedFormat::Text,
+            undecodable: None,
         }
     }
 
@@ -138,17 +125,34 @@ impl Document {
         self.format
     }
 
-    /// Decodes a file's bytes (UTF-8, optionally with a byte order mark) into a document.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, DecodeError> {
-        String::from_utf8(bytes).map(Self::new).map_err(|error| {
-            let offset = error.utf8_error().valid_up_to();
-            let before = error.as_bytes().get(..offset).unwrap_or_default();
-            DecodeError::InvalidUtf8 {
-                offset,
-                line: before.iter().filter(|&&b| b == b'\n').count() + 1,
-                column: before.iter().rev().take_while(|&&b| b != b'\n').count() + 1,
+    /// Decodes a file's bytes: UTF-8 (optionally with a byte order mark) as is; anything else
+    /// with each invalid byte replaced by `?`, keeping the bytes (see [`Undecodable`]).
+    pub fn decode(bytes: Vec<u8>) -> Self {
+        let (text, undecodable) = decode::decode(bytes);
+        Self {
+            undecodable: undecodable.map(Box::new),
+            ..Self::new(text)
+        }
+    }
+
+    /// How the file's bytes failed to decode, when they did.
+    pub fn undecodable(&self) -> Option<&Undecodable> {
+        self.undecodable.as_deref()
+    }
+
+    /// The file's bytes, exactly as read.
+    pub fn original_bytes(&self) -> &[u8] {
+        match self.undecodable.as_deref() {
+            Some(Undecodable::InvalidUtf8 { bytes, .. } | Undecodable::Utf16 { bytes, .. }) => {
+                bytes
             }
-        })
+            None => self.text.as_bytes(),
+        }
+    }
+
+    /// True when the file holds nothing but white space (and perhaps a byte order mark).
+    pub fn is_blank(&self) -> bool {
+        self.text.trim_start_matches(BOM).trim().is_empty()
     }
 
     /// The whole text, byte for byte as in the file.
@@ -375,14 +379,10 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_reports_first_bad_byte() {
-        let error = Document::from_bytes(b"a\nok \xff".to_vec()).err();
-        let expected = DecodeError::InvalidUtf8 {
-            offset: 5,
-            line: 2,
-            column: 4,
-        };
-        assert_eq!(error, Some(expected));
+    fn blank_documents() {
+        assert!(Document::new(String::new()).is_blank());
+        assert!(Document::new("\u{feff} \r\n\t\n".to_string()).is_blank());
+        assert!(!Document::new("x".to_string()).is_blank());
     }
 
     fn delete_lines(text: &str, first: usize, last: usize) -> String {

@@ -69,12 +69,26 @@ pub enum RuleError {
         /// The second file that defines it.
         second: String,
     },
+    /// A rules directory holds more rule files than a run accepts.
+    #[error("{source_name} holds {count} rule files; at most {limit} are read")]
+    #[diagnostic(
+        code(seedlint::too_many_rules),
+        help("rule files come from the repository: check that this directory is the one meant")
+    )]
+    TooManyRules {
+        /// The directory (or "the default rules").
+        source_name: String,
+        /// How many files it holds.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// `--select` or `--ignore` names neither a rule nor a category.
     #[error("unknown rule or category `{0}`")]
     #[diagnostic(
         code(seedlint::unknown_selector),
         help(
-            "`seedlint rules` lists the rule ids; categories are noise, duplicate, format, metadata"
+            "`seedlint rules` lists the rule ids; categories are input, noise, duplicate, format, metadata"
         )
     )]
     UnknownSelector(String),

@@ -1,6 +1,9 @@
 //! A rule file's own examples as a test: each `fire` document must give a finding of the rule
 //! (run alone, with the rules it depends on behind it), each `silent` document none. Used by
 //! the test suite for the default rules and by `seedlint check-rules` for anyone's rules.
+//!
+//! A TOML string cannot hold bytes that are not UTF-8, so an example writes such a byte as
+//! `\xHH` (in a literal string); every other character stands for itself.
 
 use crate::document::{Document, SeedFormat};
 use crate::lint::{LintOptions, lint};
@@ -12,7 +15,7 @@ fn example_document(text: &str) -> Document {
         true => SeedFormat::Html,
         false => SeedFormat::Text,
     };
-    Document::new(text.to_string()).with_format(format)
+    Document::decode(example_bytes(text)).with_format(format)
 }
 
 /// One example that did not behave.
@@ -78,4 +81,39 @@ pub fn check_examples(
     // Selecting nothing selects every rule again.
     let _ = rules.select(&[], &[]);
     failures
+}
+
+/// The bytes of an example: `\xHH` is the byte HH, every other character stands for itself.
+fn example_bytes(text: &str) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let escaped = rest
+            .strip_prefix("\\x")
+            .and_then(|hex| hex.get(..2))
+            .filter(|hex| hex.bytes().all(|byte| byte.is_ascii_hexdigit()))
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                bytes.push(byte);
+                rest = rest.get(4..).unwrap_or_default();
+            }
+            None => {
+                let len = rest.chars().next().map_or(1, char::len_utf8);
+                bytes.extend_from_slice(rest.get(..len).unwrap_or_default().as_bytes());
+                rest = rest.get(len..).unwrap_or_default();
+            }
+        }
+    }
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::example_bytes;
+
+    #[test]
+    fn escapes_become_raw_bytes() {
+        assert_eq!(example_bytes(r"Caf\xe9 \xZZ é"), b"Caf\xe9 \\xZZ \xc3\xa9");
+    }
 }

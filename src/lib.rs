@@ -9,6 +9,7 @@ pub mod autofix;
 pub mod baseline;
 pub mod civil_date;
 pub mod config;
+pub mod decode;
 pub mod diagnostic;
 pub mod document;
 pub mod error;

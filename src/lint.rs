@@ -84,7 +84,12 @@ pub(crate) fn run_rules(
     let mut noise: Vec<Span> = Vec::new();
     let mut metadata = Metadata::default();
     let mut diagnostics = Vec::new();
+    // A UTF-16 or blank file has no text worth linting: only the rule that says so runs.
+    let has_content = crate::rules::input::has_content(doc);
     for (rule, enabled) in rules.iter() {
+        if !has_content && rule.category != Category::Input {
+            continue;
+        }
         // Duplicate and metadata rules read the noise spans, and metadata rules read each other
         // (a name next to the date line), whether or not those rules are selected.
         let needed = enabled

@@ -20,6 +20,10 @@ use crate::rules::{Check, KindName};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
+/// At most this many rule files in one source: rule files come from the repository being
+/// linted, and each costs compile time.
+pub const MAX_RULES_PER_SOURCE: usize = 1_000;
+
 /// A rule's documentation under fixed headings, shown by `seedlint explain`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -133,6 +137,8 @@ fn is_kebab_case(id: &str) -> bool {
 /// A group of rule files read together: the defaults, or one `--rules` directory.
 #[derive(Debug, Clone)]
 pub struct RuleSource {
+    /// Where the files come from, for messages.
+    pub name: String,
     /// Each file as (path, text).
     pub files: Vec<(String, String)>,
 }
@@ -141,6 +147,7 @@ impl RuleSource {
     /// The rules compiled into the binary.
     pub fn builtin() -> Self {
         Self {
+            name: "the default rules".into(),
             files: BUILTIN_RULES
                 .iter()
                 .map(|(path, text)| (path.to_string(), text.to_string()))
@@ -162,6 +169,13 @@ impl RuleSet {
         let mut rules: Vec<Rule> = Vec::new();
         let mut by_id: HashMap<String, usize> = HashMap::new();
         for source in sources {
+            if source.files.len() > MAX_RULES_PER_SOURCE {
+                return Err(RuleError::TooManyRules {
+                    source_name: source.name.clone(),
+                    count: source.files.len(),
+                    limit: MAX_RULES_PER_SOURCE,
+                });
+            }
             let mut seen: HashMap<String, String> = HashMap::new();
             // Compiling regexes is most of a short run's start-up, so the files of a source
             // compile on all cores; the first error in file order is the one reported.

@@ -137,18 +137,6 @@ fn missing_path_is_an_error_but_other_files_are_linted() {
 }
 
 #[test]
-fn invalid_utf8_is_an_error_naming_file_and_place() {
-    let dir = temp();
-    write(dir.path(), "bad.txt", b"Title\nabc \xff\xfe def\n");
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "bad.txt"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("bad.txt: 2:5: not valid UTF-8"));
-}
-
-#[test]
 fn rules_dir_adds_a_rule_and_overrides_a_default_by_id() {
     let dir = temp();
     write(dir.path(), "seed.txt", NOISY.as_bytes());

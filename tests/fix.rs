@@ -201,21 +201,6 @@ fn read_only_file_is_reported_and_untouched() {
     assert_eq!(file_names(dir.path()), ["seed.txt"]);
 }
 
-#[test]
-fn non_utf8_file_is_reported_and_untouched() {
-    let mut bytes = NOISY.as_bytes().to_vec();
-    bytes.extend_from_slice(b"\xff\n");
-    let dir = temp_with("seed.txt", &bytes);
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--fix", "seed.txt"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("not valid UTF-8"));
-    let after = fs::read(dir.path().join("seed.txt")).unwrap_or_else(|error| panic!("{error}"));
-    assert_eq!(after, bytes);
-}
-
 fn fixed_seed(name: &str) -> String {
     let text = fs::read(format!("seeds/{name}")).unwrap_or_else(|error| panic!("{error}"));
     let output = seedlint()

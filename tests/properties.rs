@@ -1,11 +1,14 @@
 //! Property tests: on random seeds assembled from article paragraphs and page furniture, the
-//! fix keeps every article paragraph byte for byte, fixing twice equals fixing once, and every
-//! finding's span lies on character boundaries.
+//! fix keeps every article paragraph byte for byte, fixing twice equals fixing once, and no line
+//! that no finding covered is removed; on random bytes (furniture, prose, invalid UTF-8, byte
+//! order marks, NULs) nothing panics and every span lies within the file on character
+//! boundaries.
 
 use proptest::prelude::*;
 use seedlint::autofix::{FixOptions, fix_document};
 use seedlint::civil_date::CivilDate;
-use seedlint::document::Document;
+use seedlint::diagnostic::Diagnostic;
+use seedlint::document::{Document, Span};
 use seedlint::lint::{LintOptions, lint};
 use seedlint::rule::RuleSet;
 
@@ -102,4 +105,69 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn fix_never_removes_a_line_no_finding_covered((text, _) in seed()) {
+        let doc = Document::new(text.clone());
+        let first = lint(&doc, rules(), &options());
+        let covered: Vec<Span> = first.diagnostics.iter().flat_map(spans).collect();
+        let fixed = fix_document(doc.clone(), rules(), &options(), FixOptions::default(), &|_, r| r);
+        let fixed = fixed.map_err(|error| TestCaseError::fail(error.to_string()))?;
+        let kept: Vec<&str> = fixed.document.text().lines().map(|l| l.trim_end_matches('\r')).collect();
+        for (index, line) in doc.lines().iter().enumerate() {
+            if doc.is_blank_line(index) || covered.iter().any(|span| span.overlaps(&line.span)) {
+                continue;
+            }
+            let content = doc.line_text(index);
+            prop_assert!(kept.contains(&content), "removed uncovered line {}: {content:?}", index + 1);
+        }
+    }
+
+    #[test]
+    fn random_bytes_never_panic_and_spans_stay_in_the_file(bytes in noisy_bytes()) {
+        let doc = Document::decode(bytes.clone());
+        prop_assert_eq!(doc.text().len(), bytes.len());
+        prop_assert_eq!(doc.original_bytes(), bytes.as_slice());
+        let result = lint(&doc, rules(), &options());
+        for span in result.diagnostics.iter().flat_map(spans) {
+            prop_assert!(span.start <= span.end && span.end <= doc.text().len());
+            prop_assert!(doc.text().is_char_boundary(span.start));
+            prop_assert!(doc.text().is_char_boundary(span.end));
+        }
+        let undecodable = doc.undecodable().is_some();
+        let fixed = fix_document(doc, rules(), &options(), FixOptions::default(), &|_, r| r);
+        // A file that is not UTF-8 is never fixed.
+        prop_assert!(!undecodable || fixed.is_err());
+    }
+}
+
+/// Every span of a diagnostic: the finding, its labels, its fix's edits.
+fn spans(diagnostic: &Diagnostic) -> Vec<Span> {
+    std::iter::once(diagnostic.span)
+        .chain(diagnostic.related.iter().map(|label| label.span))
+        .chain(
+            diagnostic
+                .fix
+                .iter()
+                .flat_map(|fix| fix.edits.iter().map(|e| e.span)),
+        )
+        .collect()
+}
+
+/// Bytes built from prose, furniture, line breaks, byte order marks, invalid UTF-8, NULs and
+/// random bytes.
+fn noisy_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        proptest::sample::select(ARTICLE).prop_map(|text| text.as_bytes().to_vec()),
+        proptest::sample::select(HEAD_NOISE).prop_map(|text| text.as_bytes().to_vec()),
+        proptest::sample::select(TAIL_NOISE).prop_map(|text| text.as_bytes().to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"\r\n\r\n".to_vec()),
+        Just(b"\xef\xbb\xbf".to_vec()),
+        Just(b"\xff\xfe".to_vec()),
+        Just(b"\xe2\x82".to_vec()),
+        Just(b"\0".to_vec()),
+        proptest::collection::vec(any::<u8>(), 0..24),
+    ];
+    proptest::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
 }

@@ -98,8 +98,8 @@ pub struct RuleArgs {
     /// Repeatable; adds to the configuration's `rules`.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
-    /// Only run these rules or categories (comma-separated ids or noise, duplicate, format,
-    /// metadata); replaces the configuration's `select`.
+    /// Only run these rules or categories (comma-separated ids or input, noise, duplicate,
+    /// format, metadata); replaces the configuration's `select`.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
     /// Run these rules or categories in addition to the selection (comma-separated).

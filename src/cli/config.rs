@@ -332,7 +332,7 @@ fn locate(chain: &[(PathBuf, ConfigFile)], name: &str) -> Option<ConfigError> {
             &text,
             format!("unknown rule or category `{name}`"),
             Some(at..at + len),
-            Some("`seedlint rules` lists the rule ids; categories are noise, duplicate, format, metadata".into()),
+            Some("`seedlint rules` lists the rule ids; categories are input, noise, duplicate, format, metadata".into()),
         ))
     })
 }

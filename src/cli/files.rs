@@ -8,10 +8,10 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 use seedlint::baseline::Baseline;
+use seedlint::decode::binary_marker;
 use seedlint::document::{Document, SeedFormat};
 use seedlint::rule::RuleSource;
 
-/// File extensions linted when walking a folder (explicitly named files are always linted).
 /// Extensions of text seeds, whose format is never sniffed.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
 
@@ -41,6 +41,10 @@ pub struct PathError {
 
 /// The seed files under `paths` (files with one of `extensions` in folders, named files
 /// whatever their extension), sorted, plus the paths that could not be walked.
+///
+/// A named path a named path that is neither a regular file
+/// nor a folder (a FIFO, a device, a symbolic link loop) is an error, never opened. Symbolic
+/// links met while walking are not followed.
 pub fn collect_seeds(
     paths: &[PathBuf],
     threads: usize,
@@ -49,51 +53,107 @@ pub fn collect_seeds(
     let found = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
     for path in paths {
-        if path.is_file() {
-            push(&found, path.clone());
-            continue;
+        let error = |message: String| PathError {
+            path: path.clone(),
+            message,
+        };
+        match fs::metadata(path) {
+            Ok(metadata) if metadata.is_file() => push(&found, path.clone()),
+            Ok(metadata) if metadata.is_dir() => walk(path, threads, extensions, &found, &errors),
+            Ok(metadata) => push(&errors, error(not_regular(&metadata.file_type()))),
+            Err(failure) => push(&errors, error(failure.to_string())),
         }
-        if !path.exists() {
-            push(
-                &errors,
-                PathError {
-                    path: path.clone(),
-                    message: "no such file or directory".into(),
-                },
-            );
-            continue;
-        }
-        WalkBuilder::new(path)
-            .threads(threads)
-            .build_parallel()
-            .run(|| {
-                Box::new(|entry| {
-                    match entry {
-                        Ok(entry) if is_seed(entry.path(), entry.file_type(), extensions) => {
-                            push(&found, entry.into_path());
-                        }
-                        Ok(_) => {}
-                        Err(error) => push(
-                            &errors,
-                            PathError {
-                                path: path.clone(),
-                                message: error.to_string(),
-                            },
-                        ),
-                    }
-                    WalkState::Continue
-                })
-            });
     }
     let mut found = found
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     found.sort();
     found.dedup();
-    let errors = errors
+    let mut errors = errors
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
+    errors.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+    errors.dedup_by(|a, b| a.path == b.path && a.message == b.message);
     (found, errors)
+}
+
+fn walk(
+    dir: &Path,
+    threads: usize,
+    extensions: &[String],
+    found: &Mutex<Vec<PathBuf>>,
+    errors: &Mutex<Vec<PathError>>,
+) {
+    WalkBuilder::new(dir)
+        .threads(threads)
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(entry) if has_seed_extension(entry.path(), extensions) => {
+                        match entry.file_type() {
+                            Some(kind) if kind.is_file() => push(found, entry.into_path()),
+                            // Not followed: a link could lead out of the folder, or in a loop.
+                            Some(kind) if kind.is_symlink() || kind.is_dir() => {}
+                            Some(kind) => push(
+                                errors,
+                                PathError {
+                                    path: entry.into_path(),
+                                    message: not_regular(&kind),
+                                },
+                            ),
+                            None => {}
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(error) => push(
+                        errors,
+                        PathError {
+                            path: error_path(&error).unwrap_or(dir).to_path_buf(),
+                            message: io_message(&error),
+                        },
+                    ),
+                }
+                WalkState::Continue
+            })
+        });
+}
+
+/// The path an error of the walker is about, when it says.
+fn error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
+    }
+}
+
+/// The walker's message without the path (which the error line already names).
+fn io_message(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => io_message(err),
+        other => other.to_string(),
+    }
+}
+
+/// Why a path that is not a regular file is not read.
+fn not_regular(kind: &fs::FileType) -> String {
+    use std::os::unix::fs::FileTypeExt;
+    let what = if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    };
+    format!("{what}; not read (seeds are regular files)")
 }
 
 fn push<T>(list: &Mutex<Vec<T>>, item: T) {
@@ -102,24 +162,56 @@ fn push<T>(list: &Mutex<Vec<T>>, item: T) {
         .push(item);
 }
 
-fn is_seed(path: &Path, file_type: Option<fs::FileType>, extensions: &[String]) -> bool {
-    file_type.is_some_and(|kind| kind.is_file())
-        && path
-            .extension()
-            .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| extensions.iter().any(|seed| ext.eq_ignore_ascii_case(seed)))
+fn has_seed_extension(path: &Path, extensions: &[String]) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| extensions.iter().any(|seed| ext.eq_ignore_ascii_case(seed)))
 }
 
-/// Reads and decodes one seed.
-pub fn read_seed(path: &Path) -> Result<Document, String> {
-    let bytes = fs::read(path).map_err(|error| error.to_string())?;
-    let document =
-        Document::from_bytes(bytes).map_err(|error| format!("{error}; seeds must be UTF-8"))?;
-    let format = seed_format(path, document.text());
-    Ok(document.with_format(format))
+/// Why a seed was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// A NUL byte in the first 8 KiB: a binary file, not a seed.
+    Binary {
+        /// Offset of the NUL byte.
+        nul_at: usize,
+    },
+    /// The file could not be read.
+    Failed(String),
 }
 
-/// Reads every `*.toml` file under `dir` (sorted) as one rule source.
+/// Reads and decodes one seed, as HTML or text (see [`seed_format`]). The file is opened only when it is a regular file (opening a
+/// FIFO would wait for a writer), and checked again once open in case it was swapped.
+pub fn read_seed(path: &Path) -> Result<Document, ReadError> {
+    let failed = |error: io::Error| ReadError::Failed(error.to_string());
+    let regular = |metadata: fs::Metadata| {
+        if metadata.is_file() {
+            Ok(())
+        } else {
+            Err(ReadError::Failed(not_regular(&metadata.file_type())))
+        }
+    };
+    regular(fs::metadata(path).map_err(failed)?)?;
+    let mut file = fs::File::open(path).map_err(failed)?;
+    regular(file.metadata().map_err(failed)?)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(failed)?;
+    match binary_marker(&bytes) {
+        Some(nul_at) => Err(ReadError::Binary { nul_at }),
+        None => {
+            let document = Document::decode(bytes);
+            let format = seed_format(path, document.text());
+            Ok(document.with_format(format))
+        }
+    }
+}
+
+/// A rule file larger than this is refused (the default rules are a few KiB each).
+const MAX_RULE_FILE_BYTES: u64 = 1 << 20;
+
+/// Reads every `*.toml` file under `dir` (sorted) as one rule source. Rule files come from the
+/// repository, so they are read as untrusted input: a symbolic link is followed only when it
+/// leads to a file inside `dir`, and each file's size is bounded.
 pub fn read_rules_dir(dir: &Path) -> Result<RuleSource, PathError> {
     let error = |path: &Path, message: String| PathError {
         path: path.to_path_buf(),
@@ -128,27 +220,55 @@ pub fn read_rules_dir(dir: &Path) -> Result<RuleSource, PathError> {
     if !dir.is_dir() {
         return Err(error(dir, "not a directory".into()));
     }
+    let root = fs::canonicalize(dir).map_err(|e| error(dir, e.to_string()))?;
     let mut files = Vec::new();
     for entry in WalkBuilder::new(dir).standard_filters(false).build() {
-        let entry = entry.map_err(|e| error(dir, e.to_string()))?;
+        let entry = entry.map_err(|e| error(dir, io_message(&e)))?;
         let path = entry.path();
         let is_toml = path.extension().is_some_and(|ext| ext == "toml");
-        if is_toml && entry.file_type().is_some_and(|kind| kind.is_file()) {
-            let text = fs::read_to_string(path).map_err(|e| error(path, e.to_string()))?;
-            files.push((path.display().to_string(), text));
+        if !is_toml || entry.file_type().is_some_and(|kind| kind.is_dir()) {
+            continue;
         }
+        let target = fs::canonicalize(path).map_err(|e| error(path, e.to_string()))?;
+        if !target.starts_with(&root) {
+            return Err(error(
+                path,
+                format!(
+                    "a symbolic link to {}, outside the rules directory; not read",
+                    target.display()
+                ),
+            ));
+        }
+        let metadata = fs::metadata(&target).map_err(|e| error(path, e.to_string()))?;
+        if !metadata.is_file() {
+            return Err(error(path, not_regular(&metadata.file_type())));
+        }
+        if metadata.len() > MAX_RULE_FILE_BYTES {
+            return Err(error(
+                path,
+                format!(
+                    "{} bytes; a rule file may have at most {MAX_RULE_FILE_BYTES}",
+                    metadata.len()
+                ),
+            ));
+        }
+        let text = fs::read_to_string(&target).map_err(|e| error(path, e.to_string()))?;
+        files.push((path.display().to_string(), text));
     }
     files.sort();
-    Ok(RuleSource { files })
+    Ok(RuleSource {
+        name: dir.display().to_string(),
+        files,
+    })
 }
 
-/// Reads a seed from standard input.
+/// Reads a seed from standard input (binary or not: it was asked for).
 pub fn read_stdin() -> Result<Document, String> {
     let mut bytes = Vec::new();
     io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|error| error.to_string())?;
-    Document::from_bytes(bytes).map_err(|error| format!("{error}; seeds must be UTF-8"))
+    Ok(Document::decode(bytes))
 }
 
 /// Replaces the file at `path` with `text` atomically: a temporary file in the same folder,

@@ -19,7 +19,7 @@ use similar::TextDiff;
 use super::args::{FormatArg, LintArgs};
 use super::config::{Resolver, Settings};
 use super::report::{Reporter, RunReport};
-use super::{Outcome, Source, files};
+use super::{Outcome, Source, files, interrupt};
 
 /// What `lint` does with each file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +129,9 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         let outcome = match files::read_stdin() {
             Ok(document) => {
                 let format = files::seed_format(Path::new(&label), document.text());
-                runner.handle(Source::Stdin, &label, document.with_format(format))
+                super::catch_internal_error(&label, || {
+                    runner.handle(Source::Stdin, &label, document.with_format(format))
+                })
             }
             Err(message) => Outcome::error(&label, &message),
         };
@@ -156,6 +158,13 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    if matches!(mode, Mode::Fix | Mode::FixOnly)
+        && let Err(error) = interrupt::stop_between_files()
+    {
+        eprintln!(
+            "seedlint: cannot catch Ctrl-C ({error}); an interrupted fix may leave a temporary file"
+        );
+    }
     let mut reporter = Reporter::begin(&report)?;
     super::run_files(
         &args.paths,
@@ -165,7 +174,12 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         &mut reporter,
         |source, label, doc| runner.handle(source, label, doc),
     )?;
-    reporter.end()
+    let code = reporter.end()?;
+    if interrupt::requested() {
+        eprintln!("seedlint: interrupted; the files not yet fixed are unchanged");
+        return Ok(ExitCode::from(interrupt::EXIT_CODE));
+    }
+    Ok(code)
 }
 
 /// The format asked for, or the default for where the output goes.
@@ -213,6 +227,20 @@ impl Runner {
         if self.mode == Mode::Check {
             let result = filter(&document, lint(&document, &settings.rules, &self.options));
             return self.findings(label, &settings, &document, result);
+        }
+        if document.undecodable().is_some() {
+            // Never fixed: writing the decoded text would replace the bytes it could not read.
+            let result = filter(&document, lint(&document, &settings.rules, &self.options));
+            let mut outcome = match self.mode {
+                Mode::Fix => self.findings(label, &settings, &document, result),
+                _ => Outcome::default(),
+            };
+            if let Source::Stdin = source {
+                outcome.stdout = document.original_bytes().to_vec();
+            }
+            outcome.stderr =
+                format!("seedlint: {label}: not fixed: the file is not UTF-8\n").into_bytes();
+            return outcome;
         }
         let original = document.text().to_owned();
         let format = document.format();

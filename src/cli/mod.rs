@@ -6,13 +6,16 @@ mod args;
 mod config;
 mod extract_cmd;
 mod files;
+mod interrupt;
 mod lint_cmd;
 mod ordered;
 mod report;
 mod rules_cmd;
 
+use std::collections::HashSet;
 use std::io;
 use std::num::NonZeroUsize;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::thread;
@@ -29,10 +32,11 @@ use seedlint::output::{self, FileReport, Format, Frame, MetaFormat};
 use args::{Cli, ColorArg, Command, MetaArgs, MetaFormatArg, RuleArgs, SeverityArg};
 use config::{Overrides, Resolver};
 
-/// Parses the arguments, runs the subcommand and returns the exit code.
+/// Parses the arguments, runs the subcommand and returns the exit code. A panic outside the
+/// per-file work (which catches its own, see [`catch_internal_error`]) ends the run with 2.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    let run = || match cli.command {
         Command::Lint(args) => lint_cmd::run(args),
         Command::Meta(args) => run_meta(args),
         Command::Extract(args) => extract_cmd::run(args),
@@ -40,6 +44,16 @@ pub fn main() -> ExitCode {
         Command::Explain(args) => rules_cmd::explain(args),
         Command::CheckRules(args) => rules_cmd::check(args),
         Command::Init(args) => rules_cmd::init(args),
+    };
+    let result = match panic::catch_unwind(AssertUnwindSafe(run)) {
+        Ok(result) => result,
+        Err(payload) => {
+            eprintln!(
+                "seedlint: internal error: {} (a bug in seedlint; please report it)",
+                panic_message(payload.as_ref())
+            );
+            return ExitCode::from(2);
+        }
     };
     match result {
         Ok(code) => code,
@@ -87,6 +101,35 @@ impl Outcome {
             ..Self::default()
         }
     }
+
+    /// An outcome that only prints a note about `label` (the run does not fail for it).
+    fn note(label: &str, message: &str) -> Self {
+        Self {
+            stderr: format!("seedlint: {label}: {message}\n").into_bytes(),
+            ..Self::default()
+        }
+    }
+}
+
+/// Runs `work` for the file `label`; a panic inside becomes an internal error of that file
+/// alone, so that the other files are still linted and the run exits 2.
+fn catch_internal_error(label: &str, work: impl FnOnce() -> Outcome) -> Outcome {
+    panic::catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|payload| {
+        let what = panic_message(payload.as_ref());
+        Outcome::error(
+            label,
+            &format!("internal error while linting this file: {what} (a bug in seedlint; please report it)"),
+        )
+    })
+}
+
+/// The message a panic was raised with.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|text| text.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
 }
 
 /// The command line's configuration overrides.
@@ -212,12 +255,26 @@ where
         let path = error.path.display().to_string();
         reporter.push(Outcome::error(&path, &error.message))?;
     }
+    let named: HashSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
     let lint_one = |path: &PathBuf| {
-        let label = path.display().to_string();
-        match files::read_seed(path) {
-            Ok(document) => work(Source::File(path), &label, document),
-            Err(message) => Outcome::error(&label, &message),
+        if interrupt::requested() {
+            return Outcome::default();
         }
+        let label = path.display().to_string();
+        catch_internal_error(&label, || match files::read_seed(path) {
+            Ok(document) => work(Source::File(path), &label, document),
+            Err(files::ReadError::Binary { nul_at }) if named.contains(path.as_path()) => {
+                Outcome::error(
+                    &label,
+                    &format!("a binary file (NUL byte at offset {nul_at}); not linted"),
+                )
+            }
+            Err(files::ReadError::Binary { nul_at }) => Outcome::note(
+                &label,
+                &format!("skipped: a binary file (NUL byte at offset {nul_at})"),
+            ),
+            Err(files::ReadError::Failed(message)) => Outcome::error(&label, &message),
+        })
     };
     ordered::for_each_ordered(&seeds, threads, lint_one, |outcome| reporter.push(outcome))
 }
@@ -236,5 +293,29 @@ fn use_color(choice: ColorArg, terminal: bool) -> bool {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_of_its_file() {
+        let outcome = catch_internal_error("a.txt", || panic!("index out of bounds"));
+        let stderr = String::from_utf8_lossy(&outcome.stderr).into_owned();
+        assert!(outcome.error);
+        assert!(
+            stderr.starts_with(
+                "seedlint: a.txt: internal error while linting this file: index out of bounds"
+            ),
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn a_file_without_panic_keeps_its_outcome() {
+        let outcome = catch_internal_error("a.txt", || Outcome::note("a.txt", "fine"));
+        assert!(!outcome.error);
     }
 }

@@ -23,7 +23,7 @@ const CONFIG_TEMPLATE: &str = r#"# seedlint configuration (the README's "Configu
 # extend = "../seedlint.toml"     # build on another configuration
 
 [lint]
-# Only these rules or categories (noise, duplicate, format, metadata); all when absent.
+# Only these rules or categories (input, noise, duplicate, format, metadata); all when absent.
 # select = ["noise", "duplicate", "metadata"]
 # Run these in addition to `select`.
 # extend-select = ["doubled-space"]

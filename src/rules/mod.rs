@@ -7,6 +7,7 @@
 
 pub mod date_grammar;
 pub mod duplicate;
+pub mod input;
 pub mod menu_block;
 mod metadata_text;
 pub mod page_header;
@@ -32,6 +33,8 @@ use crate::metadata::Metadata;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum KindName {
+    /// Problems with the file itself: encoding, emptiness.
+    Input,
     /// Regexes matched against lines, paragraphs or the whole text.
     Pattern,
     /// Runs of short, unpunctuated lines (menus, link lists).
@@ -53,6 +56,8 @@ pub enum KindName {
 /// A compiled kind configuration.
 #[derive(Debug)]
 pub enum Check {
+    /// See [`input`].
+    Input(input::InputCheck),
     /// See [`pattern`].
     Pattern(pattern::PatternCheck),
     /// See [`menu_block`].
@@ -212,6 +217,7 @@ impl Check {
     /// Compiles the `[check]` table of a rule file of the given kind.
     pub fn compile(kind: KindName, text: &str) -> Result<Self, CompileError> {
         Ok(match kind {
+            KindName::Input => Self::Input(input::compile(parse_check(text)?)?),
             KindName::Pattern => Self::Pattern(pattern::compile(parse_check(text)?)?),
             KindName::MenuBlock => Self::MenuBlock(menu_block::compile(parse_check(text)?)?),
             KindName::PageHeader => Self::PageHeader(page_header::compile(parse_check(text)?)?),
@@ -232,6 +238,7 @@ impl Check {
     /// Runs the check; metadata kinds also record the value they found in `metadata`.
     pub fn run(&self, ctx: &Context, metadata: &mut Metadata) -> Vec<Finding> {
         match self {
+            Self::Input(check) => check.check(ctx),
             Self::Pattern(check) => check.check(ctx),
             Self::MenuBlock(check) => check.check(ctx),
             Self::PageHeader(check) => check.check(ctx),
@@ -275,18 +282,42 @@ impl Placement {
     }
 }
 
+/// At most this many regexes in one list of a rule file.
+pub const MAX_PATTERNS: usize = 1_000;
+
+/// The compiled size a rule file's regex may reach (the regex crate's own default, set here so
+/// that the limit is ours): a hostile pattern such as `(?:\w{1000}){1000}` fails to compile instead
+/// of filling memory.
+const REGEX_SIZE_LIMIT: usize = 10 * (1 << 20);
+
+/// The cache each regex may use for its lazy DFA while matching.
+const REGEX_DFA_SIZE_LIMIT: usize = 2 * (1 << 20);
+
 /// Compiles a list of regexes from a rule file into one alternation, pointing at the pattern
-/// that fails when one does.
+/// that fails when one does. The list's length and each regex's compiled size are bounded
+/// (rule files are untrusted input); matching takes linear time whatever the pattern.
 pub(crate) fn compile_patterns(
     patterns: &[toml::Spanned<String>],
     ignore_case: bool,
     multi_line: bool,
 ) -> Result<regex::Regex, CompileError> {
+    if patterns.len() > MAX_PATTERNS {
+        return Err(CompileError {
+            message: format!(
+                "{} regexes in one list; at most {MAX_PATTERNS} are accepted",
+                patterns.len()
+            ),
+            span: patterns.get(MAX_PATTERNS).map(|pattern| pattern.span()),
+            help: Some("split the list into several rule files".into()),
+        });
+    }
     let build = |source: &str| {
         regex::RegexBuilder::new(source)
             .case_insensitive(ignore_case)
             .multi_line(multi_line)
             .crlf(multi_line)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
             .build()
     };
     let joined = patterns
@@ -308,14 +339,14 @@ pub(crate) fn compile_patterns(
             return Err(CompileError {
                 message: format!("invalid regex: {error}"),
                 span: Some(pattern.span()),
-                help: Some("regexes use the syntax of the Rust `regex` crate".into()),
+                help: Some(regex_help(&error)),
             });
         }
     }
     build(&joined).map_err(|error| CompileError {
         message: format!("the patterns together do not compile: {error}"),
         span: patterns.first().map(|pattern| pattern.span()),
-        help: None,
+        help: Some(regex_help(&error)),
     })
 }
 
@@ -328,4 +359,50 @@ fn parses(source: &str, ignore_case: bool, multi_line: bool) -> bool {
         .build()
         .parse(source)
         .is_ok()
+}
+
+/// How to fix a regex the crate refused.
+fn regex_help(error: &regex::Error) -> String {
+    match error {
+        regex::Error::CompiledTooBig(limit) => format!(
+            "the regex compiles to more than {limit} bytes: large bounded repetitions \
+             (`x{{1000}}`) and Unicode classes under ignore-case grow it; simplify it or split \
+             the list into several rules"
+        ),
+        _ => "regexes use the syntax of the Rust `regex` crate".into(),
+    }
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    fn spanned(patterns: &[&str]) -> Vec<toml::Spanned<String>> {
+        let list = patterns
+            .iter()
+            .map(|pattern| format!("'{pattern}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        #[derive(Deserialize)]
+        struct List {
+            p: Vec<toml::Spanned<String>>,
+        }
+        toml::from_str::<List>(&format!("p = [{list}]")).map_or_else(|_| Vec::new(), |l| l.p)
+    }
+
+    #[test]
+    fn huge_regex_is_refused_with_the_size_limit() {
+        let error = compile_patterns(&spanned(&[r"(?:\w{1000}){1000}"]), false, false).err();
+        let error = error.unwrap_or_else(|| panic!("compiled"));
+        assert!(error.message.contains("size limit"), "{}", error.message);
+        assert!(error.help.is_some_and(|help| help.contains("repetitions")));
+    }
+
+    #[test]
+    fn too_many_patterns_are_refused() {
+        let many: Vec<String> = (0..=MAX_PATTERNS).map(|n| format!("w{n}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let error = compile_patterns(&spanned(&many), false, false).err();
+        assert!(error.is_some_and(|error| error.message.contains("at most")));
+    }
 }

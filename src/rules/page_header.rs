@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use super::{CompileError, Context, Finding};
 use crate::layout::is_prose;
+use crate::text;
 
 /// The `[check]` table of a `page-header` rule.
 #[derive(Debug, Deserialize)]
@@ -22,6 +23,8 @@ pub struct PageHeaderConfig {
     separators: Vec<String>,
     /// A heading needs at least this many words to count as the article's title.
     min_title_words: usize,
+    /// A first line with more words than this is text, not a page title.
+    max_title_words: usize,
 }
 
 impl Default for PageHeaderConfig {
@@ -29,6 +32,7 @@ impl Default for PageHeaderConfig {
         Self {
             separators: Vec::new(),
             min_title_words: 3,
+            max_title_words: 30,
         }
     }
 }
@@ -38,14 +42,19 @@ impl Default for PageHeaderConfig {
 pub struct PageHeaderCheck {
     separators: Vec<String>,
     min_title_words: usize,
+    max_title_words: usize,
 }
 
 /// Compiles a `page-header` rule.
 pub fn compile(config: PageHeaderConfig) -> Result<PageHeaderCheck, CompileError> {
-    if config.min_title_words == 0 || config.separators.iter().any(|s| s.trim().is_empty()) {
+    if config.min_title_words == 0
+        || config.max_title_words < config.min_title_words
+        || config.separators.iter().any(|s| s.trim().is_empty())
+    {
         return Err(CompileError {
             message:
-                "`min-title-words` must be at least 1 and no separator may be only white space"
+                "`min-title-words` must be at least 1 and at most `max-title-words`, and no separator \
+             may be only white space"
                     .into(),
             span: None,
             help: None,
@@ -54,6 +63,7 @@ pub fn compile(config: PageHeaderConfig) -> Result<PageHeaderCheck, CompileError
     Ok(PageHeaderCheck {
         separators: config.separators,
         min_title_words: config.min_title_words,
+        max_title_words: config.max_title_words,
     })
 }
 
@@ -64,7 +74,11 @@ impl PageHeaderCheck {
         let Some(title_line) = (0..doc.lines().len()).find(|&i| !doc.is_blank_line(i)) else {
             return Vec::new();
         };
-        let forms = self.title_forms(doc.line_text(title_line));
+        let title = doc.line_text(title_line);
+        if text::word_count_up_to(title, self.max_title_words + 1) > self.max_title_words {
+            return Vec::new();
+        }
+        let forms = self.title_forms(title);
         if forms.is_empty() {
             return Vec::new();
         }
@@ -88,6 +102,11 @@ impl PageHeaderCheck {
                 break;
             }
             heading = repeat;
+        }
+        // A header is furniture around the article, never most of its prose: a first line that
+        // repeats further down after the article's text is a repeated paragraph, not a title.
+        if prose_words(ctx, title_line, heading) >= prose_words(ctx, heading, doc.lines().len()) {
+            return Vec::new();
         }
         let Some(first) = (title_line + 1..heading).find(|&i| !doc.is_blank_line(i)) else {
             return Vec::new();
@@ -150,6 +169,18 @@ fn has_prose_between(ctx: &Context, after: usize, before: usize) -> bool {
     })
 }
 
+/// The words of the prose paragraphs that start strictly between lines `after` and `before`.
+fn prose_words(ctx: &Context, after: usize, before: usize) -> usize {
+    ctx.doc
+        .paragraphs()
+        .iter()
+        .filter(|paragraph| paragraph.first_line > after && paragraph.first_line < before)
+        .map(|paragraph| ctx.doc.paragraph_text(paragraph))
+        .filter(|body| is_prose(body))
+        .map(text::word_count)
+        .sum()
+}
+
 /// The lower-case words of `text`, joined by single spaces: punctuation, quotes and dashes
 /// differ between a page's `<title>` and its heading.
 fn normalized(text: &str) -> String {
@@ -171,6 +202,7 @@ mod tests {
         compile(PageHeaderConfig {
             separators: vec![" - ".into(), " | ".into()],
             min_title_words: 3,
+            max_title_words: 30,
         })
         .expect("valid config")
     }
@@ -229,6 +261,14 @@ mod tests {
             flagged(&text),
             ["Local\n\nStorm floods the harbour\n\nSports"]
         );
+    }
+
+    #[test]
+    fn a_first_paragraph_repeated_after_the_article_is_no_title() {
+        let text = format!("Short opening line here\n\n{ARTICLE}\nShort opening line here\n");
+        assert!(flagged(&text).is_empty());
+        let long = "A paragraph of the article that goes on. ".repeat(10);
+        assert!(flagged(&format!("{long}\n\n{long}\n\n{long}\n")).is_empty());
     }
 
     #[test]
