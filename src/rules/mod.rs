@@ -7,6 +7,7 @@
 
 pub mod date_grammar;
 pub mod duplicate;
+mod lazy_regex;
 pub mod menu_block;
 mod metadata_text;
 pub mod page_header;
@@ -17,6 +18,8 @@ pub mod trailing_block;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+
+use lazy_regex::{Flags, LazyRegex};
 
 use crate::civil_date::CivilDate;
 use crate::diagnostic::Label;
@@ -262,36 +265,29 @@ impl Placement {
     }
 }
 
-/// Compiles a list of regexes from a rule file into one alternation, pointing at the pattern
-/// that fails when one does.
+/// Checks a list of regexes from a rule file and joins them into one alternation, compiled on
+/// first use, pointing at the pattern that fails when one does.
 pub(crate) fn compile_patterns(
     patterns: &[toml::Spanned<String>],
     ignore_case: bool,
     multi_line: bool,
-) -> Result<regex::Regex, CompileError> {
-    let build = |source: &str| {
-        regex::RegexBuilder::new(source)
-            .case_insensitive(ignore_case)
-            .multi_line(multi_line)
-            .crlf(multi_line)
-            .build()
+) -> Result<LazyRegex, CompileError> {
+    let flags = Flags {
+        ignore_case,
+        multi_line,
     };
     let joined = patterns
         .iter()
         .map(|pattern| format!("(?:{})", pattern.get_ref()))
         .collect::<Vec<_>>()
         .join("|");
-    // Compiling every pattern on its own only to point at a broken one cost more start-up time
-    // than the joined regex. Parsing tells whether each is valid for a fraction of that, and the
-    // one-by-one compile below runs only when something is wrong, to report the same error.
-    let each_parses = patterns
-        .iter()
-        .all(|pattern| parses(pattern.get_ref(), ignore_case, multi_line));
-    if each_parses && let Ok(regex) = build(&joined) {
-        return Ok(regex);
+    // One parse of the joined regex tells whether all is well; the one-by-one compile below runs
+    // only when something is wrong, to report the same error as before.
+    if flags.parses(&joined) {
+        return Ok(LazyRegex::parsed(joined, flags));
     }
     for pattern in patterns {
-        if let Err(error) = build(pattern.get_ref()) {
+        if let Err(error) = flags.builder(pattern.get_ref()).build() {
             return Err(CompileError {
                 message: format!("invalid regex: {error}"),
                 span: Some(pattern.span()),
@@ -299,20 +295,13 @@ pub(crate) fn compile_patterns(
             });
         }
     }
-    build(&joined).map_err(|error| CompileError {
+    let error = flags.builder(&joined).build().err().map_or_else(
+        || "it does not parse".to_string(),
+        |error| error.to_string(),
+    );
+    Err(CompileError {
         message: format!("the patterns together do not compile: {error}"),
         span: patterns.first().map(|pattern| pattern.span()),
         help: None,
     })
-}
-
-/// True when `source` is a valid regex with these flags: the parse a compile starts with.
-fn parses(source: &str, ignore_case: bool, multi_line: bool) -> bool {
-    regex_syntax::ParserBuilder::new()
-        .case_insensitive(ignore_case)
-        .multi_line(multi_line)
-        .crlf(multi_line)
-        .build()
-        .parse(source)
-        .is_ok()
 }
