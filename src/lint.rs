@@ -12,7 +12,7 @@ use crate::fix::{Applicability, Edit, Fix};
 use crate::layout::Layout;
 use crate::metadata::Metadata;
 use crate::rule::{Rule, RuleSet};
-use crate::rules::{Context, Finding};
+use crate::rules::{Context, Finding, Shared};
 
 /// Settings of a lint run that do not come from rule files.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +43,7 @@ pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResul
     let mut noise: Vec<Span> = Vec::new();
     let mut metadata = Metadata::default();
     let mut diagnostics = Vec::new();
+    let shared = Shared::default();
     for (rule, enabled) in rules.iter() {
         // Duplicate and metadata rules read the noise spans, and metadata rules read each other
         // (a name next to the date line), whether or not those rules are selected.
@@ -57,6 +58,7 @@ pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResul
             layout: &layout,
             noise: &noise,
             today: options.today,
+            shared: &shared,
         };
         let findings = rule.check.run(&ctx, &mut metadata);
         if rule.category == Category::Noise {

@@ -101,6 +101,16 @@ pub struct Context<'a> {
     pub noise: &'a [Span],
     /// Today's date, the upper bound for publication dates.
     pub today: CivilDate,
+    /// What several kinds derive from the document, computed once for all of them.
+    pub shared: &'a Shared,
+}
+
+/// Values derived from one document that more than one kind reads, each computed the first
+/// time a kind asks for it. One `Shared` belongs to one document.
+#[derive(Debug, Default)]
+pub struct Shared {
+    /// The duplicate key of every paragraph, in document order (both duplicate rules use them).
+    paragraph_keys: std::cell::OnceCell<Vec<String>>,
 }
 
 impl Context<'_> {

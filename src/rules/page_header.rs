@@ -183,6 +183,7 @@ mod tests {
             layout: &layout,
             noise: &[],
             today: CivilDate::new(2026, 1, 1).expect("valid date"),
+            shared: &crate::rules::Shared::default(),
         };
         check()
             .check(&ctx)

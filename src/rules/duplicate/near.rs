@@ -2,14 +2,14 @@
 //! earlier paragraphs the shingle index proposes, drops the pairs that belong to a template
 //! family, and reports the rest with a short word diff of the two copies.
 
-use std::collections::HashSet;
 use std::time::Duration;
 
+use rustc_hash::FxHashSet;
 use similar::{Algorithm, DiffTag, TextDiff, TextDiffConfig};
 
 use super::shingles::{Families, ShingleIndex};
 use super::{Unit, key_words, line_number, units};
-use crate::document::Document;
+use crate::rules::Context;
 use crate::rules::Finding;
 
 /// How many changes the word diff of a near duplicate shows before it elides the rest.
@@ -44,16 +44,16 @@ impl NearMatcher {
     /// paragraphs the shingle index proposes. Pairs whose group turns out to be a template
     /// family are dropped at the end, since a family is only known once its later members
     /// are seen.
-    pub(super) fn check(&self, doc: &Document) -> Vec<Finding> {
-        let units = units(doc, self.min_words);
-        let words: Vec<Vec<&str>> = units.iter().map(|unit| key_words(&unit.key)).collect();
-        let mut seen_keys: HashSet<&str> = HashSet::new();
+    pub(super) fn check(&self, ctx: &Context) -> Vec<Finding> {
+        let units = units(ctx, self.min_words);
+        let words: Vec<Vec<&str>> = units.iter().map(|unit| key_words(unit.key)).collect();
+        let mut seen_keys: FxHashSet<&str> = FxHashSet::default();
         let mut index = ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs);
         let mut families = Families::new(units.len());
         let mut pairs = Vec::new();
         for (later, unit) in units.iter().enumerate() {
             // An exact copy is the exact rule's finding; its first copy stands for it here.
-            if !seen_keys.insert(unit.key.as_str()) {
+            if !seen_keys.insert(unit.key) {
                 continue;
             }
             let tokens = words.get(later).map_or(&[][..], Vec::as_slice);

@@ -61,6 +61,7 @@ fn run(
         layout: &layout,
         noise: &noise,
         today: CivilDate::from_unix_days(20_487),
+        shared: &crate::rules::Shared::default(),
     };
     let mut metadata = Metadata {
         date: date_line.and_then(|line| date_on(&doc, line)),

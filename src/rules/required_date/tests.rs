@@ -33,6 +33,7 @@ fn run_with_noise(text: &str, noise: &[Span]) -> (Option<DateValue>, Vec<Finding
         layout: &layout,
         noise,
         today: today(),
+        shared: &crate::rules::Shared::default(),
     };
     let mut metadata = Metadata::default();
     let findings = check().check(&ctx, &mut metadata);
