@@ -293,8 +293,8 @@ pub(crate) fn compile_patterns(
         .join("|");
     // One parse of the joined regex tells whether all is well; the one-by-one compile below runs
     // only when something is wrong, to report the same error as before.
-    if flags.parses(&joined) {
-        return Ok(LazyRegex::parsed(joined, flags));
+    if let Some(regex) = LazyRegex::checked(joined.clone(), flags) {
+        return Ok(regex);
     }
     for pattern in patterns {
         if let Err(error) = flags.builder(pattern.get_ref()).build() {

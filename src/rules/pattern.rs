@@ -166,7 +166,7 @@ impl PatternCheck {
     /// non-empty match, or with `extent = "match"` its first participating capture group.
     fn matches<'h>(&'h self, haystack: &'h str, offset: usize) -> impl Iterator<Item = Span> + 'h {
         self.regex
-            .get()
+            .matching(haystack)
             .into_iter()
             .flat_map(move |regex| regex.captures_iter(haystack))
             .filter_map(move |captures| {

@@ -17,7 +17,7 @@ impl DateGrammar {
         let runs = DigitRuns::of(line);
         let mut found: Vec<DateMatch> = Vec::new();
         for (form, regex) in self.forms.iter().filter(|(form, _)| runs.allow(*form)) {
-            let Some(regex) = regex.get() else {
+            let Some(regex) = regex.matching(line) else {
                 continue;
             };
             for captures in regex.captures_iter(line) {
