@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use similar::{Algorithm, DiffTag, TextDiff, TextDiffConfig};
 
 use super::shingles::{Families, ShingleIndex};
@@ -105,11 +105,17 @@ impl NearMatcher {
     }
 
     /// The word-level ratio of two token lists when it reaches the threshold. The length bound
-    /// `2·min/(a+b)` caps the ratio, so pairs of very different length are never diffed.
+    /// `2·min/(a+b)` caps the ratio, so pairs of very different length are never diffed; so does
+    /// the number of words the lists share (a diff matches no more), computed the way the diff's
+    /// ratio is, so pairs sharing too few words are not diffed either.
     fn similarity(&self, old: &[&str], new: &[&str]) -> Option<f32> {
         let (a, b) = (old.len(), new.len());
         let bound = 2.0 * a.min(b) as f32 / (a + b).max(1) as f32;
         if bound < self.threshold {
+            return None;
+        }
+        let shared = 2.0 * common_words(old, new) as f32 / (a + b).max(1) as f32;
+        if a + b > 0 && shared < self.threshold {
             return None;
         }
         let ratio = self.diff_config().diff_slices(old, new).ratio();
@@ -171,6 +177,23 @@ impl NearMatcher {
 }
 
 /// `-[a b c]` or `+[a b c]`, eliding long runs of words.
+/// How many words two lists share, counted with multiplicity.
+pub(super) fn common_words(old: &[&str], new: &[&str]) -> usize {
+    let mut unmatched: FxHashMap<&str, usize> = FxHashMap::default();
+    for word in old {
+        *unmatched.entry(word).or_default() += 1;
+    }
+    new.iter()
+        .filter(|word| {
+            unmatched.get_mut(*word).is_some_and(|left| {
+                let found = *left > 0;
+                *left = left.saturating_sub(1);
+                found
+            })
+        })
+        .count()
+}
+
 fn bracket(sign: char, words: &[&str]) -> String {
     let mut text = words
         .iter()

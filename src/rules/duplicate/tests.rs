@@ -303,3 +303,19 @@ fn both_modes_share_the_paragraph_keys_of_one_document() {
     assert_eq!(lines(&doc, &check(NEAR_RULE)), [(5, 1)]);
     assert!(std::ptr::eq(keys, paragraph_keys(&ctx)));
 }
+
+#[test]
+fn common_words_count_each_copy_once_and_bound_the_diff() {
+    let old = ["a", "b", "a", "c"];
+    let new = ["a", "a", "a", "c", "d"];
+    let shared = super::near::common_words(&old, &new);
+    assert_eq!(shared, 3);
+    let matched: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
+        .iter()
+        .map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    assert!(matched <= shared);
+}
