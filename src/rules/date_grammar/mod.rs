@@ -146,8 +146,11 @@ pub fn compile(config: &GrammarConfig) -> Result<DateGrammar, CompileError> {
     let range = connector_pattern(&config.range_connectors);
     let month_word = format!(r"(?:{})", alternation(&names));
     let range_before = format!(r"(?:\d{{1,2}}{suffix}|{month_word}\.?){range}$");
+    // A time, a day and month, a numeric day, or a month; the month name appears once (with an
+    // optional day before it), as each copy of the alternation costs as much to compile as the
+    // rest of the regex, and only whether the text matches is asked.
     let range_after = format!(
-        r"^{range}(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}{suffix}\s*(?:{month_word}(?:[\s.,]|$)|\d{{1,2}}[./])|{month_word}(?:[\s.,]|$))"
+        r"^{range}(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}{suffix}\s*\d{{1,2}}[./]|(?:\d{{1,2}}{suffix}\s*)?{month_word}(?:[\s.,]|$))"
     );
     // The month-name alternation makes these the costliest regexes of the default rules to
     // compile; each compiles when a line first passes its form's digit test, or a date first
