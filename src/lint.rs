@@ -15,7 +15,7 @@ use crate::html::HtmlPage;
 use crate::layout::Layout;
 use crate::metadata::Metadata;
 use crate::rule::{Rule, RuleSet};
-use crate::rules::{Context, Finding};
+use crate::rules::{Context, Finding, Shared};
 
 /// Settings of a lint run that do not come from rule files.
 #[derive(Debug, Clone, Copy)]
@@ -86,6 +86,7 @@ pub(crate) fn run_rules(
     let mut diagnostics = Vec::new();
     // A UTF-16 or blank file has no text worth linting: only the rule that says so runs.
     let has_content = crate::rules::input::has_content(doc);
+    let shared = Shared::default();
     for (rule, enabled) in rules.iter() {
         if !has_content && rule.category != Category::Input {
             continue;
@@ -104,6 +105,7 @@ pub(crate) fn run_rules(
             noise: &noise,
             today: options.today,
             html,
+            shared: &shared,
         };
         let findings = rule.check.run(&ctx, &mut metadata);
         if rule.category == Category::Noise {

@@ -92,6 +92,7 @@ mod tests {
             layout: &layout,
             noise: &[],
             html: None,
+            shared: &crate::rules::Shared::default(),
             today: CivilDate::from_unix_days(0),
         };
         InputCheck { problem }

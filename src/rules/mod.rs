@@ -8,6 +8,7 @@
 pub mod date_grammar;
 pub mod duplicate;
 pub mod input;
+mod lazy_regex;
 pub mod menu_block;
 mod metadata_text;
 pub mod page_header;
@@ -19,6 +20,8 @@ pub mod trailing_block;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+
+use lazy_regex::{Flags, LazyRegex};
 
 use crate::civil_date::CivilDate;
 use crate::diagnostic::Label;
@@ -111,6 +114,16 @@ pub struct Context<'a> {
     pub today: CivilDate,
     /// The page, when the document is an HTML page's derived text.
     pub html: Option<&'a HtmlPage>,
+    /// What several kinds derive from the document, computed once for all of them.
+    pub shared: &'a Shared,
+}
+
+/// Values derived from one document that more than one kind reads, each computed the first
+/// time a kind asks for it. One `Shared` belongs to one document.
+#[derive(Debug, Default)]
+pub struct Shared {
+    /// The duplicate key of every paragraph, in document order (both duplicate rules use them).
+    paragraph_keys: std::cell::OnceCell<Vec<String>>,
 }
 
 impl Context<'_> {
@@ -288,19 +301,20 @@ pub const MAX_PATTERNS: usize = 1_000;
 /// The compiled size a rule file's regex may reach (the regex crate's own default, set here so
 /// that the limit is ours): a hostile pattern such as `(?:\w{1000}){1000}` fails to compile instead
 /// of filling memory.
-const REGEX_SIZE_LIMIT: usize = 10 * (1 << 20);
+pub(crate) const REGEX_SIZE_LIMIT: usize = 10 * (1 << 20);
 
 /// The cache each regex may use for its lazy DFA while matching.
-const REGEX_DFA_SIZE_LIMIT: usize = 2 * (1 << 20);
+pub(crate) const REGEX_DFA_SIZE_LIMIT: usize = 2 * (1 << 20);
 
-/// Compiles a list of regexes from a rule file into one alternation, pointing at the pattern
-/// that fails when one does. The list's length and each regex's compiled size are bounded
-/// (rule files are untrusted input); matching takes linear time whatever the pattern.
+/// Checks a list of regexes from a rule file and joins them into one alternation, pointing at
+/// the pattern that fails when one does. The list's length and the compiled size are bounded
+/// (rule files are untrusted input): the alternation is compiled here, so a regex over the size
+/// limit is an error of its rule file; only its Unicode word-boundary gate compiles on first use.
 pub(crate) fn compile_patterns(
     patterns: &[toml::Spanned<String>],
     ignore_case: bool,
     multi_line: bool,
-) -> Result<regex::Regex, CompileError> {
+) -> Result<LazyRegex, CompileError> {
     if patterns.len() > MAX_PATTERNS {
         return Err(CompileError {
             message: format!(
@@ -311,31 +325,24 @@ pub(crate) fn compile_patterns(
             help: Some("split the list into several rule files".into()),
         });
     }
-    let build = |source: &str| {
-        regex::RegexBuilder::new(source)
-            .case_insensitive(ignore_case)
-            .multi_line(multi_line)
-            .crlf(multi_line)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
-            .build()
+    let flags = Flags {
+        ignore_case,
+        multi_line,
     };
     let joined = patterns
         .iter()
         .map(|pattern| format!("(?:{})", pattern.get_ref()))
         .collect::<Vec<_>>()
         .join("|");
-    // Compiling every pattern on its own only to point at a broken one cost more start-up time
-    // than the joined regex. Parsing tells whether each is valid for a fraction of that, and the
-    // one-by-one compile below runs only when something is wrong, to report the same error.
-    let each_parses = patterns
-        .iter()
-        .all(|pattern| parses(pattern.get_ref(), ignore_case, multi_line));
-    if each_parses && let Ok(regex) = build(&joined) {
+    // One parse and one compile of the joined regex tell whether all is well; the one-by-one
+    // compile below runs only when something is wrong, to point at the pattern at fault.
+    if let Some(regex) = LazyRegex::checked(joined.clone(), flags)
+        && regex.compile_now().is_ok()
+    {
         return Ok(regex);
     }
     for pattern in patterns {
-        if let Err(error) = build(pattern.get_ref()) {
+        if let Err(error) = flags.builder(pattern.get_ref()).build() {
             return Err(CompileError {
                 message: format!("invalid regex: {error}"),
                 span: Some(pattern.span()),
@@ -343,22 +350,15 @@ pub(crate) fn compile_patterns(
             });
         }
     }
-    build(&joined).map_err(|error| CompileError {
+    let (error, help) = match flags.builder(&joined).build() {
+        Err(error) => (error.to_string(), Some(regex_help(&error))),
+        Ok(_) => ("it does not parse".to_string(), None),
+    };
+    Err(CompileError {
         message: format!("the patterns together do not compile: {error}"),
         span: patterns.first().map(|pattern| pattern.span()),
-        help: Some(regex_help(&error)),
+        help,
     })
-}
-
-/// True when `source` is a valid regex with these flags: the parse a compile starts with.
-fn parses(source: &str, ignore_case: bool, multi_line: bool) -> bool {
-    regex_syntax::ParserBuilder::new()
-        .case_insensitive(ignore_case)
-        .multi_line(multi_line)
-        .crlf(multi_line)
-        .build()
-        .parse(source)
-        .is_ok()
 }
 
 /// How to fix a regex the crate refused.

@@ -216,6 +216,7 @@ mod tests {
             noise: &[],
             html: None,
             today: CivilDate::new(2026, 1, 1).expect("valid date"),
+            shared: &crate::rules::Shared::default(),
         };
         check()
             .check(&ctx)

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{CompileError, Context, Finding, Placement, compile_patterns};
+use super::{CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
 use crate::document::Span;
 use crate::fix::Edit;
 use crate::text;
@@ -70,7 +70,7 @@ fn default_true() -> bool {
 /// A compiled `pattern` rule.
 #[derive(Debug)]
 pub struct PatternCheck {
-    regex: regex::Regex,
+    regex: LazyRegex,
     scope: Scope,
     extent: Extent,
     max_words: Option<usize>,
@@ -166,7 +166,9 @@ impl PatternCheck {
     /// non-empty match, or with `extent = "match"` its first participating capture group.
     fn matches<'h>(&'h self, haystack: &'h str, offset: usize) -> impl Iterator<Item = Span> + 'h {
         self.regex
-            .captures_iter(haystack)
+            .matching(haystack)
+            .into_iter()
+            .flat_map(move |regex| regex.captures_iter(haystack))
             .filter_map(move |captures| {
                 let whole = captures.get(0).filter(|whole| !whole.is_empty())?;
                 let part = match self.extent {

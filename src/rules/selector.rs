@@ -199,6 +199,7 @@ mod tests {
             noise: &[],
             today: CivilDate::from_unix_days(20_000),
             html: Some(&page),
+            shared: &crate::rules::Shared::default(),
         };
         check
             .check(&ctx)

@@ -9,7 +9,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{CompileError, Context, Finding, Placement, compile_patterns};
+use super::{CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
 use crate::layout::is_prose;
 use crate::text;
 
@@ -40,7 +40,7 @@ fn default_placement() -> Placement {
 /// A compiled `trailing-block` rule.
 #[derive(Debug)]
 pub struct TrailingBlockCheck {
-    markers: regex::Regex,
+    markers: LazyRegex,
     max_marker_words: usize,
     placement: Placement,
     stop_at_prose_run: usize,

@@ -17,6 +17,9 @@ impl DateGrammar {
         let runs = DigitRuns::of(line);
         let mut found: Vec<DateMatch> = Vec::new();
         for (form, regex) in self.forms.iter().filter(|(form, _)| runs.allow(*form)) {
+            let Some(regex) = regex.matching(line) else {
+                continue;
+            };
             for captures in regex.captures_iter(line) {
                 if let Some(date) = self.read(*form, &captures, line) {
                     found.push(date);

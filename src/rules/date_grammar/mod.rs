@@ -6,7 +6,7 @@
 //! (`2026年2月4日`).
 //!
 //! All language data (month names, ordinal suffixes, connectors) comes from the rule file; the
-//! regexes are built from it once, at compile time. Ranges (`17 - 19 September 2024`,
+//! regexes are built from it once, at load, and each compiles on first use. Ranges (`17 - 19 September 2024`,
 //! `12.–14. März 2024`, a date followed by `bis` and a time) are not dates. Matches carry byte
 //! offsets into the searched line; which matches count as publication dates is decided by the
 //! caller. No regex here uses Unicode `\b` (it is far slower on text with curly quotes): word
@@ -23,12 +23,11 @@ mod tests;
 
 use std::collections::{BTreeMap, HashMap};
 
-use rayon::prelude::*;
-use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::CompileError;
+use super::lazy_regex::LazyRegex;
 use crate::civil_date::CivilDate;
 use words::{alternation, build, connector_pattern, month_numbers};
 
@@ -92,10 +91,10 @@ enum Form {
 /// A compiled date grammar.
 #[derive(Debug)]
 pub struct DateGrammar {
-    forms: Vec<(Form, Regex)>,
+    forms: Vec<(Form, LazyRegex)>,
     month_numbers: HashMap<String, u32>,
-    range_before: Regex,
-    range_after: Regex,
+    range_before: LazyRegex,
+    range_after: LazyRegex,
     locale: Locale,
 }
 
@@ -147,23 +146,21 @@ pub fn compile(config: &GrammarConfig) -> Result<DateGrammar, CompileError> {
     let range = connector_pattern(&config.range_connectors);
     let month_word = format!(r"(?:{})", alternation(&names));
     let range_before = format!(r"(?:\d{{1,2}}{suffix}|{month_word}\.?){range}$");
+    // A time, a day and month, a numeric day, or a month; the month name appears once (with an
+    // optional day before it), as each copy of the alternation costs as much to compile as the
+    // rest of the regex, and only whether the text matches is asked.
     let range_after = format!(
-        r"^{range}(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}{suffix}\s*(?:{month_word}(?:[\s.,]|$)|\d{{1,2}}[./])|{month_word}(?:[\s.,]|$))"
+        r"^{range}(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}{suffix}\s*\d{{1,2}}[./]|(?:\d{{1,2}}{suffix}\s*)?{month_word}(?:[\s.,]|$))"
     );
-    // The month-name alternation makes these the costliest regexes of the default rules; they
-    // compile side by side so that a short run's start-up is not spent waiting on them in turn.
-    let (forms, (range_before, range_after)) = rayon::join(
-        || {
-            // Collected in order first, so that the first broken form is the one reported.
-            let built: Vec<Result<(Form, Regex), CompileError>> = sources
-                .into_par_iter()
-                .map(|(form, source)| Ok((form, build(&source)?)))
-                .collect();
-            built.into_iter().collect::<Result<Vec<_>, _>>()
-        },
-        || rayon::join(|| build(&range_before), || build(&range_after)),
-    );
-    let (forms, range_before, range_after) = (forms?, range_before?, range_after?);
+    // The month-name alternation makes these the costliest regexes of the default rules to
+    // compile; each compiles when a line first passes its form's digit test, or a date first
+    // needs its range test.
+    let forms = sources
+        .into_iter()
+        .map(|(form, source)| Ok((form, build(source)?)))
+        .collect::<Result<Vec<_>, CompileError>>()?;
+    let range_before = build(range_before)?;
+    let range_after = build(range_after)?;
     Ok(DateGrammar {
         forms,
         month_numbers,

@@ -161,6 +161,7 @@ fn ranges_are_not_dates() {
     assert!(dates("12.–14. März 2024").is_empty());
     assert!(dates("vom 12. bis 14. März 2024").is_empty());
     assert!(dates("4 February 2026 – 6 February 2026").is_empty());
+    assert!(dates("February 4, 2026 – March 6, 2026").is_empty());
     assert!(dates("12.03.2024 - 14.03.2024").is_empty());
     assert!(dates("6. Juli 2024, 10:00 bis 18:00").is_empty());
     assert_eq!(

@@ -13,15 +13,15 @@ mod shingles;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::time::Duration;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::{CompileError, Context, Finding};
-use crate::document::{Document, Paragraph};
+use crate::document::Paragraph;
 use near::NearMatcher;
 
 /// Which kind of repetition a `duplicate` rule looks for.
@@ -194,7 +194,7 @@ impl DuplicateCheck {
     pub fn check(&self, ctx: &Context) -> Vec<Finding> {
         match &self.matcher {
             Matcher::Exact(matcher) => matcher.check(ctx),
-            Matcher::Near(matcher) => matcher.check(ctx.doc),
+            Matcher::Near(matcher) => matcher.check(ctx),
         }
     }
 }
@@ -282,19 +282,33 @@ fn key_word_count(key: &str) -> usize {
 #[derive(Debug)]
 struct Unit<'d> {
     paragraph: &'d Paragraph,
-    key: String,
+    key: &'d str,
 }
 
 /// The paragraphs whose key has at least `min_words` words, in document order.
-fn units(doc: &Document, min_words: usize) -> Vec<Unit<'_>> {
-    doc.paragraphs()
+fn units<'d>(ctx: &Context<'d>, min_words: usize) -> Vec<Unit<'d>> {
+    ctx.doc
+        .paragraphs()
         .iter()
-        .map(|paragraph| Unit {
+        .zip(paragraph_keys(ctx))
+        .map(|(paragraph, key)| Unit {
             paragraph,
-            key: key(doc.paragraph_text(paragraph)),
+            key: key.as_str(),
         })
-        .filter(|unit| key_word_count(&unit.key) >= min_words)
+        .filter(|unit| key_word_count(unit.key) >= min_words)
         .collect()
+}
+
+/// The key of every paragraph, in document order: computed by whichever duplicate rule runs
+/// first and shared with the other, since the keys are a large part of what both cost.
+fn paragraph_keys<'d>(ctx: &Context<'d>) -> &'d [String] {
+    let doc = ctx.doc;
+    ctx.shared.paragraph_keys.get_or_init(|| {
+        doc.paragraphs()
+            .iter()
+            .map(|paragraph| key(doc.paragraph_text(paragraph)))
+            .collect()
+    })
 }
 
 /// The 1-based line a paragraph starts on.
@@ -308,15 +322,15 @@ impl ExactMatcher {
     /// different paragraphs. A copy inside page furniture never stays: the noise fix removes
     /// it, so the first copy outside furniture takes its place and is not flagged.
     fn check(&self, ctx: &Context) -> Vec<Finding> {
-        let units = units(ctx.doc, self.min_words);
-        let mut groups: HashMap<&str, Group> = HashMap::new();
+        let units = units(ctx, self.min_words);
+        let mut groups: FxHashMap<&str, Group> = FxHashMap::default();
         let mut findings: Vec<(Finding, &str)> = Vec::new();
         for unit in units
             .iter()
             .filter(|unit| unit.key.chars().count() >= self.min_chars)
         {
             let in_noise = ctx.in_noise(unit.paragraph.span);
-            match groups.entry(unit.key.as_str()) {
+            match groups.entry(unit.key) {
                 Entry::Occupied(mut group) => {
                     let group = group.get_mut();
                     group.copies += 1;
@@ -324,7 +338,7 @@ impl ExactMatcher {
                         group.kept = unit.paragraph;
                         group.kept_in_noise = false;
                     } else {
-                        findings.push((exact_finding(group.kept, unit.paragraph), &unit.key));
+                        findings.push((exact_finding(group.kept, unit.paragraph), unit.key));
                     }
                 }
                 Entry::Vacant(slot) => {

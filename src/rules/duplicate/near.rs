@@ -2,14 +2,14 @@
 //! earlier paragraphs the shingle index proposes, drops the pairs that belong to a template
 //! family, and reports the rest with a short word diff of the two copies.
 
-use std::collections::HashSet;
 use std::time::Duration;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use similar::{Algorithm, DiffTag, TextDiff, TextDiffConfig};
 
 use super::shingles::{Families, ShingleIndex};
 use super::{Unit, key_words, line_number, units};
-use crate::document::Document;
+use crate::rules::Context;
 use crate::rules::Finding;
 
 /// How many changes the word diff of a near duplicate shows before it elides the rest.
@@ -44,16 +44,16 @@ impl NearMatcher {
     /// paragraphs the shingle index proposes. Pairs whose group turns out to be a template
     /// family are dropped at the end, since a family is only known once its later members
     /// are seen.
-    pub(super) fn check(&self, doc: &Document) -> Vec<Finding> {
-        let units = units(doc, self.min_words);
-        let words: Vec<Vec<&str>> = units.iter().map(|unit| key_words(&unit.key)).collect();
-        let mut seen_keys: HashSet<&str> = HashSet::new();
+    pub(super) fn check(&self, ctx: &Context) -> Vec<Finding> {
+        let units = units(ctx, self.min_words);
+        let words: Vec<Vec<&str>> = units.iter().map(|unit| key_words(unit.key)).collect();
+        let mut seen_keys: FxHashSet<&str> = FxHashSet::default();
         let mut index = ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs);
         let mut families = Families::new(units.len());
         let mut pairs = Vec::new();
         for (later, unit) in units.iter().enumerate() {
             // An exact copy is the exact rule's finding; its first copy stands for it here.
-            if !seen_keys.insert(unit.key.as_str()) {
+            if !seen_keys.insert(unit.key) {
                 continue;
             }
             let tokens = words.get(later).map_or(&[][..], Vec::as_slice);
@@ -105,11 +105,17 @@ impl NearMatcher {
     }
 
     /// The word-level ratio of two token lists when it reaches the threshold. The length bound
-    /// `2·min/(a+b)` caps the ratio, so pairs of very different length are never diffed.
+    /// `2·min/(a+b)` caps the ratio, so pairs of very different length are never diffed; so does
+    /// the number of words the lists share (a diff matches no more), computed the way the diff's
+    /// ratio is, so pairs sharing too few words are not diffed either.
     fn similarity(&self, old: &[&str], new: &[&str]) -> Option<f32> {
         let (a, b) = (old.len(), new.len());
         let bound = 2.0 * a.min(b) as f32 / (a + b).max(1) as f32;
         if bound < self.threshold {
+            return None;
+        }
+        let shared = 2.0 * common_words(old, new) as f32 / (a + b).max(1) as f32;
+        if a + b > 0 && shared < self.threshold {
             return None;
         }
         let ratio = self.diff_config().diff_slices(old, new).ratio();
@@ -171,6 +177,23 @@ impl NearMatcher {
 }
 
 /// `-[a b c]` or `+[a b c]`, eliding long runs of words.
+/// How many words two lists share, counted with multiplicity.
+pub(super) fn common_words(old: &[&str], new: &[&str]) -> usize {
+    let mut unmatched: FxHashMap<&str, usize> = FxHashMap::default();
+    for word in old {
+        *unmatched.entry(word).or_default() += 1;
+    }
+    new.iter()
+        .filter(|word| {
+            unmatched.get_mut(*word).is_some_and(|left| {
+                let found = *left > 0;
+                *left = left.saturating_sub(1);
+                found
+            })
+        })
+        .count()
+}
+
 fn bracket(sign: char, words: &[&str]) -> String {
     let mut text = words
         .iter()

@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
+use rustc_hash::{FxHashMap, FxSeededState};
+
 /// An inverted index from shingle hash to the paragraphs that contain it, built as the
 /// paragraphs are read. A posting list stops growing one past `max_paragraphs`; from then on
 /// the shingle is too common (a template line, a stock phrase) to propose candidates, which
@@ -13,9 +15,10 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 /// arena, since most shingles occur once and a vector each would cost an allocation each.
 #[derive(Debug)]
 pub(super) struct ShingleIndex {
-    /// Keyed afresh for every document, so the pass-through map below cannot be flooded with
-    /// colliding shingles by a crafted page.
-    hasher: RandomState,
+    /// Seeded afresh for every document, so that a crafted page cannot count on the word
+    /// hashes its shingles get to flood the pass-through map below. FxHash rather than the
+    /// standard SipHash: hashing every word of every paragraph was a twentieth of a corpus run.
+    seed: usize,
     shingle_words: usize,
     postings: HashMap<u64, Posting, BuildHasherDefault<PassThrough>>,
     links: Vec<Link>,
@@ -26,7 +29,7 @@ pub(super) struct ShingleIndex {
 impl ShingleIndex {
     pub(super) fn new(shingle_words: usize, max_paragraphs: usize) -> Self {
         Self {
-            hasher: RandomState::new(),
+            seed: per_document_seed(),
             shingle_words: shingle_words.max(1),
             postings: HashMap::default(),
             links: Vec::new(),
@@ -36,13 +39,11 @@ impl ShingleIndex {
     }
 
     /// The distinct hashes of the shingles of `tokens`, sorted. Each word is hashed once with
-    /// the keyed hasher and a shingle combines the hashes of its words, instead of hashing
+    /// the seeded hasher and a shingle combines the hashes of its words, instead of hashing
     /// every word once per shingle it belongs to.
     pub(super) fn shingles(&self, tokens: &[&str]) -> Vec<u64> {
-        let words: Vec<u64> = tokens
-            .iter()
-            .map(|word| self.hasher.hash_one(word))
-            .collect();
+        let hasher = FxSeededState::with_seed(self.seed);
+        let words: Vec<u64> = tokens.iter().map(|word| hasher.hash_one(word)).collect();
         let mut hashes: Vec<u64> = words.windows(self.shingle_words).map(combine).collect();
         hashes.sort_unstable();
         hashes.dedup();
@@ -73,7 +74,7 @@ impl ShingleIndex {
     /// The indexed paragraphs that share at least `min_share` of the smaller of the two
     /// shingle sets, most shared first, then in document order.
     pub(super) fn candidates(&self, shingles: &[u64], min_share: f64) -> Vec<usize> {
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
         for shingle in shingles {
             let Some(&posting) = self.postings.get(shingle) else {
                 continue;
@@ -103,6 +104,11 @@ impl ShingleIndex {
         std::iter::successors(link(posting.head), move |previous| link(previous.next))
             .map(|entry| entry.unit)
     }
+}
+
+/// A seed that differs between documents and runs, from the standard library's keyed hasher.
+fn per_document_seed() -> usize {
+    RandomState::new().hash_one(0_u8) as usize
 }
 
 /// One hash for a run of word hashes; order matters, so `a b c` and `c b a` differ.

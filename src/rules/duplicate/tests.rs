@@ -4,8 +4,10 @@
 
 use super::*;
 use crate::civil_date::CivilDate;
+use crate::document::Document;
 use crate::layout::Layout;
 use crate::rule::Rule;
+use crate::rules::Shared;
 
 const EXACT_RULE: &str = include_str!("../../../rules/duplicate/duplicate-paragraph.toml");
 const NEAR_RULE: &str = include_str!("../../../rules/duplicate/near-duplicate-paragraph.toml");
@@ -25,6 +27,7 @@ fn run(rule_text: &str, text: &str) -> (Document, Vec<Finding>) {
         noise: &[],
         today,
         html: None,
+        shared: &crate::rules::Shared::default(),
     };
     let findings = match &rule("rule.toml", rule_text).check {
         super::super::Check::Duplicate(check) => check.check(&ctx),
@@ -272,4 +275,49 @@ fn ascii_key_agrees_with_the_general_fold() {
     ] {
         assert_eq!(key(text), fold(text.chars(), text.len()), "{text:?}");
     }
+}
+
+#[test]
+fn both_modes_share_the_paragraph_keys_of_one_document() {
+    let first = long_paragraph("Ganja", "Tuesday");
+    let changed = long_paragraph("Ganja", "Wednesday");
+    let text = format!("{first}\n\n{first}\n\n{changed}\n");
+    let doc = Document::new(text);
+    let layout = Layout::of(&doc);
+    let shared = Shared::default();
+    let ctx = Context {
+        doc: &doc,
+        layout: &layout,
+        noise: &[],
+        today: CivilDate::from_unix_days(20_000),
+        html: None,
+        shared: &shared,
+    };
+    let check = |rule_text: &str| match &rule("rule.toml", rule_text).check {
+        super::super::Check::Duplicate(check) => check.check(&ctx),
+        other => panic!("not a duplicate rule: {other:?}"),
+    };
+    assert_eq!(lines(&doc, &check(EXACT_RULE)), [(3, 1)]);
+    let keys = paragraph_keys(&ctx);
+    assert_eq!(keys.len(), 3);
+    assert_eq!(keys[0], keys[1]);
+    // The near rule reads the keys the exact rule computed, and still finds the changed copy.
+    assert_eq!(lines(&doc, &check(NEAR_RULE)), [(5, 1)]);
+    assert!(std::ptr::eq(keys, paragraph_keys(&ctx)));
+}
+
+#[test]
+fn common_words_count_each_copy_once_and_bound_the_diff() {
+    let old = ["a", "b", "a", "c"];
+    let new = ["a", "a", "a", "c", "d"];
+    let shared = super::near::common_words(&old, &new);
+    assert_eq!(shared, 3);
+    let matched: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
+        .iter()
+        .map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    assert!(matched <= shared);
 }

@@ -62,6 +62,7 @@ fn run(
         noise: &noise,
         today: CivilDate::from_unix_days(20_487),
         html: None,
+        shared: &crate::rules::Shared::default(),
     };
     let mut metadata = Metadata {
         date: date_line.and_then(|line| date_on(&doc, line)),

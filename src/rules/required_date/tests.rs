@@ -34,6 +34,7 @@ fn run_with_noise(text: &str, noise: &[Span]) -> (Option<DateValue>, Vec<Finding
         noise,
         today: today(),
         html: None,
+        shared: &crate::rules::Shared::default(),
     };
     let mut metadata = Metadata::default();
     let findings = check().check(&ctx, &mut metadata);

@@ -1,0 +1,238 @@
+//! A regex checked when its rule file loads and compiled the first time a document needs it.
+//!
+//! Compiling the default rules' regexes is most of a short run's start-up (a pre-commit hook or
+//! an editor lints one file), while many of them only ever see lines that cheap tests (placement,
+//! word count, digit runs) let through. Parsing tells whether a regex is valid for a fraction of
+//! a compile, so errors are still reported at load; the compile itself happens once per run, on
+//! first use, shared by all threads.
+//!
+//! A regex with Unicode word boundaries (`\b`) cannot run on the lazy DFA once a line holds a
+//! non-ASCII character (a curly quote will do) and falls back to the PikeVM, many times slower.
+//! Such a regex gets a gate: the same regex without those assertions, which runs on the DFA and
+//! matches wherever the regex does (dropping an assertion only allows more), so text the gate
+//! refuses is skipped without the slow search.
+
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
+
+/// The flags a [`LazyRegex`] compiles with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Flags {
+    /// Case-insensitive matching.
+    pub ignore_case: bool,
+    /// `^` and `$` match at line ends (CRLF-aware).
+    pub multi_line: bool,
+}
+
+impl Flags {
+    /// A builder for `source` with these flags.
+    pub(crate) fn builder(self, source: &str) -> RegexBuilder {
+        let mut builder = RegexBuilder::new(source);
+        builder
+            .case_insensitive(self.ignore_case)
+            .multi_line(self.multi_line)
+            .crlf(self.multi_line)
+            .size_limit(super::REGEX_SIZE_LIMIT)
+            .dfa_size_limit(super::REGEX_DFA_SIZE_LIMIT);
+        builder
+    }
+
+    /// The syntax tree of `source` with these flags, case folding left out when `fold` is
+    /// false: folding cannot fail with the `regex` crate's Unicode tables, and it is the
+    /// costliest part of a parse.
+    fn parse(self, source: &str, fold: bool) -> Option<Hir> {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(self.ignore_case && fold)
+            .multi_line(self.multi_line)
+            .crlf(self.multi_line)
+            .build()
+            .parse(source)
+            .ok()
+    }
+}
+
+/// A regex compiled on first use.
+#[derive(Debug)]
+pub(crate) struct LazyRegex {
+    /// The pattern, known to parse.
+    source: String,
+    flags: Flags,
+    /// True when the pattern has Unicode word assertions, and so gets a gate.
+    gated: bool,
+    /// The gate, once a search needed it (`None` if it has none or it did not compile).
+    gate: OnceLock<Option<Regex>>,
+    /// The compiled regex, once a search needed it; `None` if it exceeded the compiled-size
+    /// limit, the one error a parse cannot foresee, and then it matches nothing.
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    /// Checks that `source` is a valid regex with `flags` (the parse a compile starts with);
+    /// `None` when it is not.
+    pub(crate) fn checked(source: String, flags: Flags) -> Option<Self> {
+        let hir = flags.parse(&source, false)?;
+        let gated = hir.properties().look_set().contains_word_unicode();
+        Some(Self {
+            gated,
+            ..Self::parsed(source, flags)
+        })
+    }
+
+    /// Wraps `source`, which the caller has checked parses with `flags`, without a gate.
+    pub(crate) fn parsed(source: String, flags: Flags) -> Self {
+        Self {
+            source,
+            flags,
+            gated: false,
+            gate: OnceLock::new(),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The compiled regex when it may match in `text` (its gate, if any, matches there),
+    /// compiled on the first such call; the gate compiles first, so a regex whose gate
+    /// refuses every line of a run is never compiled at all.
+    pub(crate) fn matching(&self, text: &str) -> Option<&Regex> {
+        if self.gated {
+            let gate = self.gate.get_or_init(|| self.compile_gate());
+            if gate.as_ref().is_some_and(|gate| !gate.is_match(text)) {
+                return None;
+            }
+        }
+        self.compiled
+            .get_or_init(|| self.flags.builder(&self.source).build().ok())
+            .as_ref()
+    }
+
+    /// Compiles the regex now instead of on first use, so that a rule file's regex over the
+    /// compiled-size limit is an error when the file loads.
+    pub(crate) fn compile_now(&self) -> Result<(), regex::Error> {
+        if self.compiled.get().is_none() {
+            let regex = self.flags.builder(&self.source).build()?;
+            // Another thread may have compiled it first; either copy is the same regex.
+            let _ = self.compiled.set(Some(regex));
+        }
+        Ok(())
+    }
+
+    /// True when the regex matches somewhere in `text`.
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        self.matching(text)
+            .is_some_and(|regex| regex.is_match(text))
+    }
+
+    /// The gate: the regex's syntax tree without Unicode word assertions (and without capture
+    /// groups, which a gate does not need), printed back as a regex.
+    fn compile_gate(&self) -> Option<Regex> {
+        let hir = self.flags.parse(&self.source, true)?;
+        RegexBuilder::new(&without_unicode_words(hir).to_string())
+            .build()
+            .ok()
+    }
+
+    /// True once the regex has been compiled (for tests of laziness).
+    #[cfg(test)]
+    pub(crate) fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+}
+
+/// `hir` with every Unicode word assertion replaced by the empty regex and every capture group
+/// by its contents.
+fn without_unicode_words(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Look(look) if is_unicode_word(look) => Hir::empty(),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Capture(Capture { sub, .. }) => without_unicode_words(*sub),
+        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+            sub: Box::new(without_unicode_words(*repetition.sub)),
+            ..repetition
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(without_unicode_words).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(without_unicode_words).collect())
+        }
+    }
+}
+
+fn is_unicode_word(look: Look) -> bool {
+    matches!(
+        look,
+        Look::WordUnicode
+            | Look::WordUnicodeNegate
+            | Look::WordStartUnicode
+            | Look::WordEndUnicode
+            | Look::WordStartHalfUnicode
+            | Look::WordEndHalfUnicode
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiles_on_first_use_with_its_flags() {
+        let flags = Flags {
+            ignore_case: true,
+            multi_line: true,
+        };
+        let lazy = LazyRegex::checked("^share$".into(), flags);
+        let lazy = lazy.unwrap_or_else(|| panic!("parses"));
+        assert!(!lazy.is_compiled());
+        assert!(lazy.is_match("intro\r\nSHARE\r\nend"));
+        assert!(lazy.is_compiled());
+        assert!(!lazy.is_match("shared"));
+    }
+
+    #[test]
+    fn a_unicode_word_boundary_gets_a_gate_that_changes_no_answer() {
+        let flags = Flags {
+            ignore_case: true,
+            multi_line: false,
+        };
+        let lazy = LazyRegex::checked(r"\b(?P<what>we) use cookies\b".into(), flags);
+        let lazy = lazy.unwrap_or_else(|| panic!("parses"));
+        let plain = flags.builder(r"\b(?P<what>we) use cookies\b").build();
+        let plain = plain.unwrap_or_else(|error| panic!("{error}"));
+        // The gate refuses a line without the words, so the regex is not even compiled for it.
+        assert!(lazy.matching("Nothing about them “here”").is_none());
+        assert!(!lazy.is_compiled());
+        for text in [
+            "We use cookies.",
+            "“We use cookies” – really",
+            "awe use cookies",
+            "wé use cookiesé",
+            "Nothing about them “here”",
+        ] {
+            assert_eq!(lazy.is_match(text), plain.is_match(text), "{text:?}");
+        }
+        // The gate refuses a line without the words, so the slow search never runs on it.
+        assert!(lazy.matching("awe use cookies").is_some());
+        assert!(!lazy.is_match("awe use cookies"));
+    }
+
+    #[test]
+    fn an_ascii_regex_has_no_gate() {
+        let lazy = LazyRegex::checked(r"(?-u:\b)share\s".into(), Flags::default());
+        let lazy = lazy.unwrap_or_else(|| panic!("parses"));
+        assert!(lazy.matching("nothing").is_some());
+        assert!(lazy.gate.get().is_none());
+    }
+
+    #[test]
+    fn parsing_refuses_what_a_compile_refuses() {
+        let flags = Flags::default();
+        for source in ["(unclosed", r"\p{NoSuchClass}", "(?P<a>x)|(?P<a>y)"] {
+            assert!(
+                LazyRegex::checked(source.into(), flags).is_none(),
+                "{source}"
+            );
+        }
+    }
+}
