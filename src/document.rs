@@ -59,6 +59,39 @@ impl Span {
     }
 }
 
+/// A set of spans kept as sorted, disjoint ranges, so that asking whether a span overlaps any of
+/// them is a binary search: rules ask it for every line and paragraph of a document, and a long
+/// document has thousands of noise spans.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpanSet {
+    merged: Vec<Span>,
+}
+
+impl SpanSet {
+    /// Adds `spans` to the set (empty spans cover nothing and are left out).
+    pub fn extend(&mut self, spans: impl IntoIterator<Item = Span>) {
+        self.merged
+            .extend(spans.into_iter().filter(|span| !span.is_empty()));
+        self.merged.sort_unstable();
+        let mut merged: Vec<Span> = Vec::with_capacity(self.merged.len());
+        for span in self.merged.drain(..) {
+            match merged.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => merged.push(span),
+            }
+        }
+        self.merged = merged;
+    }
+
+    /// True when `span` overlaps a span of the set.
+    pub fn overlaps(&self, span: Span) -> bool {
+        let after = self.merged.partition_point(|range| range.end <= span.start);
+        self.merged
+            .get(after)
+            .is_some_and(|range| range.overlaps(&span))
+    }
+}
+
 /// One line of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
@@ -334,6 +367,27 @@ fn split_paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_set_answers_overlaps_like_a_scan() {
+        let spans = [
+            Span::new(10, 20),
+            Span::new(15, 30),
+            Span::new(40, 41),
+            Span::new(50, 50),
+        ];
+        let mut set = SpanSet::default();
+        set.extend(spans);
+        for start in 0..60 {
+            for end in start + 1..62 {
+                let probe = Span::new(start, end);
+                let scan = spans
+                    .iter()
+                    .any(|span| !span.is_empty() && span.overlaps(&probe));
+                assert_eq!(set.overlaps(probe), scan, "{probe:?}");
+            }
+        }
+    }
 
     fn paragraph_texts(doc: &Document) -> Vec<&str> {
         doc.paragraphs()

@@ -9,7 +9,7 @@
 
 use crate::civil_date::CivilDate;
 use crate::diagnostic::{Category, Diagnostic, Label};
-use crate::document::{Document, SeedFormat, Span};
+use crate::document::{Document, SeedFormat, Span, SpanSet};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::html::HtmlPage;
 use crate::layout::Layout;
@@ -81,7 +81,7 @@ pub(crate) fn run_rules(
     };
     let metadata_wanted = wanted(Category::Metadata);
     let noise_wanted = metadata_wanted || wanted(Category::Duplicate);
-    let mut noise: Vec<Span> = Vec::new();
+    let mut noise = SpanSet::default();
     let mut metadata = Metadata::default();
     let mut diagnostics = Vec::new();
     // A UTF-16 or blank file has no text worth linting: only the rule that says so runs.

@@ -90,7 +90,7 @@ mod tests {
         let ctx = Context {
             doc,
             layout: &layout,
-            noise: &[],
+            noise: &crate::document::SpanSet::default(),
             html: None,
             shared: &crate::rules::Shared::default(),
             today: CivilDate::from_unix_days(0),

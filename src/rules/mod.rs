@@ -25,7 +25,7 @@ use lazy_regex::{Flags, LazyRegex};
 
 use crate::civil_date::CivilDate;
 use crate::diagnostic::Label;
-use crate::document::{Document, Span};
+use crate::document::{Document, Span, SpanSet};
 use crate::html::HtmlPage;
 use crate::layout::Layout;
 use crate::metadata::Metadata;
@@ -108,8 +108,8 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// Where its article sits.
     pub layout: &'a Layout,
-    /// Spans claimed by the noise rules so far, in no particular order.
-    pub noise: &'a [Span],
+    /// Spans claimed by the noise rules so far.
+    pub noise: &'a SpanSet,
     /// Today's date, the upper bound for publication dates.
     pub today: CivilDate,
     /// The page, when the document is an HTML page's derived text.
@@ -129,7 +129,7 @@ pub struct Shared {
 impl Context<'_> {
     /// True when `span` overlaps any noise span.
     pub fn in_noise(&self, span: Span) -> bool {
-        self.noise.iter().any(|noise| noise.overlaps(&span))
+        self.noise.overlaps(span)
     }
 }
 

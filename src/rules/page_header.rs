@@ -213,7 +213,7 @@ mod tests {
         let ctx = Context {
             doc: &doc,
             layout: &layout,
-            noise: &[],
+            noise: &crate::document::SpanSet::default(),
             html: None,
             today: CivilDate::new(2026, 1, 1).expect("valid date"),
             shared: &crate::rules::Shared::default(),

@@ -196,7 +196,7 @@ mod tests {
         let ctx = Context {
             doc: &page.text,
             layout: &layout,
-            noise: &[],
+            noise: &crate::document::SpanSet::default(),
             today: CivilDate::from_unix_days(20_000),
             html: Some(&page),
             shared: &crate::rules::Shared::default(),

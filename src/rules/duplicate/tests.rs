@@ -24,7 +24,7 @@ fn run(rule_text: &str, text: &str) -> (Document, Vec<Finding>) {
     let ctx = Context {
         doc: &doc,
         layout: &layout,
-        noise: &[],
+        noise: &crate::document::SpanSet::default(),
         today,
         html: None,
         shared: &crate::rules::Shared::default(),
@@ -288,7 +288,7 @@ fn both_modes_share_the_paragraph_keys_of_one_document() {
     let ctx = Context {
         doc: &doc,
         layout: &layout,
-        noise: &[],
+        noise: &crate::document::SpanSet::default(),
         today: CivilDate::from_unix_days(20_000),
         html: None,
         shared: &shared,

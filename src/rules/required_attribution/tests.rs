@@ -52,10 +52,12 @@ fn run(
 ) -> (Option<AttributionValue>, Vec<Finding>) {
     let doc = Document::new(text.to_string());
     let layout = Layout::of(&doc);
-    let noise: Vec<Span> = noise_lines
-        .iter()
-        .filter_map(|&line| doc.lines().get(line - 1).map(|l| l.span))
-        .collect();
+    let mut noise = crate::document::SpanSet::default();
+    noise.extend(
+        noise_lines
+            .iter()
+            .filter_map(|&line| doc.lines().get(line - 1).map(|l| l.span)),
+    );
     let ctx = Context {
         doc: &doc,
         layout: &layout,
