@@ -5,64 +5,12 @@
 
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-use tempfile::TempDir;
 
-const NOISY: &str = "Harbour repairs to start in May\n\n\
-Published: 2026-02-04\n\nBy Jane Doe\n\n\
-The city council approved the repair of the old harbour wall on Tuesday, after a debate that \
-lasted most of the afternoon and ended with a clear vote.\n\n\
-Work will begin in May and should be finished before the autumn storms, the mayor said.\n\n\
-Views: 254\n";
-
-/// `NOISY` once fixed.
-const FIXED: &str = "Harbour repairs to start in May\n\n\
-Published: 2026-02-04\n\nBy Jane Doe\n\n\
-The city council approved the repair of the old harbour wall on Tuesday, after a debate that \
-lasted most of the afternoon and ended with a clear vote.\n\n\
-Work will begin in May and should be finished before the autumn storms, the mayor said.\n";
-
-/// A guard against a hang (a FIFO opened for reading waits for a writer): far longer than any
-/// of these runs takes, and not an assertion on time.
-const HANG_GUARD: Duration = Duration::from_secs(120);
-
-fn seedlint() -> Command {
-    let mut command = Command::cargo_bin("seedlint").unwrap_or_else(|error| panic!("{error}"));
-    command.env("NO_COLOR", "1").timeout(HANG_GUARD);
-    command
-}
-
-fn temp() -> TempDir {
-    TempDir::new().unwrap_or_else(|error| panic!("{error}"))
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap_or_else(|error| panic!("{error}"));
-    }
-    fs::write(&path, bytes).unwrap_or_else(|error| panic!("{error}"));
-    path
-}
-
-fn read(path: &Path) -> Vec<u8> {
-    fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
-
-/// The names in `dir`, sorted (a temporary file left behind would show here).
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap_or_else(|error| panic!("{error}"))
-        .filter_map(Result::ok)
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
+mod common;
+use common::{CLEAN, NOISY, names, read, seedlint, temp, write};
 
 fn mkfifo(path: &Path) {
     let status = std::process::Command::new("mkfifo")
@@ -365,8 +313,8 @@ fn names_with_spaces_non_ascii_and_a_leading_dash_are_linted() {
         .args(["lint", "--fix", "--", "-dash.txt", "a seed.txt"])
         .assert()
         .code(0);
-    assert_eq!(read(&dir.path().join("-dash.txt")), FIXED.as_bytes());
-    assert_eq!(read(&dir.path().join("a seed.txt")), FIXED.as_bytes());
+    assert_eq!(read(&dir.path().join("-dash.txt")), CLEAN.as_bytes());
+    assert_eq!(read(&dir.path().join("a seed.txt")), CLEAN.as_bytes());
 }
 
 // Rule directories are untrusted input.

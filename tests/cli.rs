@@ -1,41 +1,10 @@
 //! The command line end to end: exit codes, formats, rule directories and broken rule files,
 //! bad paths and bad input. Each test runs the binary in a temporary directory.
 
-use std::fs;
-use std::path::Path;
-
-use assert_cmd::Command;
 use predicates::prelude::*;
-use tempfile::TempDir;
 
-const CLEAN: &str = "Harbour repairs to start in May\n\n\
-Published: 2026-02-04\n\nBy Jane Doe\n\n\
-The city council approved the repair of the old harbour wall on Tuesday, after a debate that \
-lasted most of the afternoon and ended with a clear vote.\n\n\
-Work will begin in May and should be finished before the autumn storms, the mayor said.\n";
-
-const NOISY: &str = "Harbour repairs to start in May\n\n\
-Published: 2026-02-04\n\nBy Jane Doe\n\n\
-The city council approved the repair of the old harbour wall on Tuesday, after a debate that \
-lasted most of the afternoon and ended with a clear vote.\n\n\
-Work will begin in May and should be finished before the autumn storms, the mayor said.\n\n\
-Views: 254\n";
-
-fn seedlint() -> Command {
-    Command::cargo_bin("seedlint").unwrap_or_else(|error| panic!("{error}"))
-}
-
-fn write(dir: &Path, name: &str, text: &[u8]) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap_or_else(|error| panic!("{error}"));
-    }
-    fs::write(path, text).unwrap_or_else(|error| panic!("{error}"));
-}
-
-fn temp() -> TempDir {
-    TempDir::new().unwrap_or_else(|error| panic!("{error}"))
-}
+mod common;
+use common::{CLEAN, NOISY, seedlint, temp, write};
 
 #[test]
 fn clean_seed_exits_zero_with_no_output() {

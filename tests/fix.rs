@@ -8,6 +8,9 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
+mod common;
+use common::names;
+
 const NOISY: &str = "Home\nNews\nSport\nWeather\n\n\
 Harbour repairs to start in May\n\n\
 Published: 2026-02-04\n\nBy Jane Doe\n\n\
@@ -36,16 +39,6 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|error| panic!("{error}"))
 }
 
-fn file_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap_or_else(|error| panic!("{error}"))
-        .filter_map(Result::ok)
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn fix_writes_clean_text_reports_count_and_is_idempotent() {
     let dir = temp_with("seed.txt", NOISY.as_bytes());
@@ -57,11 +50,7 @@ fn fix_writes_clean_text_reports_count_and_is_idempotent() {
         .stdout("")
         .stderr(predicate::str::contains("Fixed 2 findings in seed.txt"));
     assert_eq!(read(&dir.path().join("seed.txt")), FIXED);
-    assert_eq!(
-        file_names(dir.path()),
-        ["seed.txt"],
-        "no temporary file is left"
-    );
+    assert_eq!(names(dir.path()), ["seed.txt"], "no temporary file is left");
     seedlint()
         .current_dir(dir.path())
         .args(["lint", "--fix", "seed.txt"])
@@ -198,7 +187,7 @@ fn read_only_file_is_reported_and_untouched() {
             "seed.txt: is read-only; not fixed",
         ));
     assert_eq!(read(&path), NOISY);
-    assert_eq!(file_names(dir.path()), ["seed.txt"]);
+    assert_eq!(names(dir.path()), ["seed.txt"]);
 }
 
 fn fixed_seed(name: &str) -> String {

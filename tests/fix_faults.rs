@@ -2,69 +2,22 @@
 //! the middle of a run, two runs at once. The original stays intact or is fully fixed, and no
 //! temporary file is left behind.
 
-use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-const NOISY: &str = "Harbour repairs to start in May\n\n\
-Published: 2026-02-04\n\nBy Jane Doe\n\n\
-The city council approved the repair of the old harbour wall on Tuesday, after a debate that \
-lasted most of the afternoon and ended with a clear vote.\n\n\
-Work will begin in May and should be finished before the autumn storms, the mayor said.\n\n\
-Views: 254\n";
-
-/// `NOISY` once fixed.
-const FIXED: &str = "Harbour repairs to start in May\n\n\
-Published: 2026-02-04\n\nBy Jane Doe\n\n\
-The city council approved the repair of the old harbour wall on Tuesday, after a debate that \
-lasted most of the afternoon and ended with a clear vote.\n\n\
-Work will begin in May and should be finished before the autumn storms, the mayor said.\n";
+mod common;
+use common::{CLEAN, NOISY, names, read, seedlint, temp, write};
 
 /// A long article paragraph, so that fixing a folder takes a while.
 const LONG: &str = "A paragraph of the article that goes on. ";
 
-fn seedlint() -> Command {
-    let mut command = Command::cargo_bin("seedlint").unwrap_or_else(|error| panic!("{error}"));
-    command.env("NO_COLOR", "1");
-    command
-}
-
 fn binary() -> PathBuf {
     assert_cmd::cargo::cargo_bin("seedlint")
-}
-
-fn temp() -> TempDir {
-    TempDir::new().unwrap_or_else(|error| panic!("{error}"))
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap_or_else(|error| panic!("{error}"));
-    }
-    fs::write(&path, bytes).unwrap_or_else(|error| panic!("{error}"));
-    path
-}
-
-fn read(path: &Path) -> Vec<u8> {
-    fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
-
-/// The names in `dir`, sorted (a temporary file left behind would show here).
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap_or_else(|error| panic!("{error}"))
-        .filter_map(Result::ok)
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
@@ -126,7 +79,7 @@ fn noisy_folder(count: usize) -> TempDir {
 fn assert_whole_files(dir: &Path, count: usize) -> usize {
     let long = format!("{}\n\n", LONG.repeat(40));
     let original = format!("{}{}", long.repeat(20), NOISY);
-    let fixed = format!("{}{}", long.repeat(20), FIXED);
+    let fixed = format!("{}{}", long.repeat(20), CLEAN);
     let mut fixed_count = 0;
     for index in 0..count {
         let text = read(&dir.join(format!("seed-{index:03}.txt")));
