@@ -16,6 +16,15 @@ pub const PROSE_MIN_WORDS: usize = 10;
 /// What the n-th non-prose paragraph in a row costs, times n, on top of its own word count.
 const NON_PROSE_PENALTY: i64 = 12;
 
+/// An earlier run with at least 1/this of the best run's score is the article: comments and
+/// teaser leads after an article can outweigh it, while furniture before an article rarely
+/// reads as a dense stretch of prose.
+const EARLIER_RUN_DIVISOR: i64 = 2;
+
+/// An earlier run needs this many prose paragraphs: one boilerplate sentence before the article
+/// (a data-provider notice) is no article.
+const EARLIER_RUN_MIN_PROSE: usize = 3;
+
 /// True when a paragraph reads like article prose: enough words and a terminal mark.
 pub fn is_prose(paragraph: &str) -> bool {
     text::is_sentence_like(paragraph, PROSE_MIN_WORDS)
@@ -42,35 +51,22 @@ pub struct Layout {
 impl Layout {
     /// Finds the main run of a document.
     pub fn of(doc: &Document) -> Self {
-        let mut best: Option<(i64, usize, usize)> = None;
-        let mut current: Option<(i64, usize)> = None;
-        let mut non_prose_in_a_row = 0;
-        for (index, paragraph) in doc.paragraphs().iter().enumerate() {
-            let body = doc.paragraph_text(paragraph);
-            let words = text::word_estimate(body) as i64;
-            let score = if is_prose(body) {
-                non_prose_in_a_row = 0;
-                words
-            } else {
-                non_prose_in_a_row += 1;
-                -(NON_PROSE_PENALTY * non_prose_in_a_row + words)
-            };
-            let (sum, start) = match current {
-                Some((sum, start)) if sum > 0 => (sum + score, start),
-                _ => (score, index),
-            };
-            current = Some((sum, start));
-            if sum > 0 && best.is_none_or(|(best_sum, _, _)| sum > best_sum) {
-                best = Some((sum, start, index));
-            }
-        }
+        let runs = dense_runs(doc);
+        let best = runs.iter().map(|run| run.sum).max().unwrap_or(0);
         let paragraphs = doc.paragraphs();
-        let main_run = best.and_then(|(_, first, last)| {
-            Some((
-                paragraphs.get(first)?.first_line,
-                paragraphs.get(last)?.last_line,
-            ))
-        });
+        let main_run = runs
+            .iter()
+            .find(|run| {
+                run.sum == best
+                    || (run.sum * EARLIER_RUN_DIVISOR >= best
+                        && run.prose_paragraphs >= EARLIER_RUN_MIN_PROSE)
+            })
+            .and_then(|run| {
+                Some((
+                    paragraphs.get(run.first)?.first_line,
+                    paragraphs.get(run.last)?.last_line,
+                ))
+            });
         Self { main_run }
     }
 
@@ -82,6 +78,64 @@ impl Layout {
             _ => Position::Body,
         }
     }
+}
+
+/// A stretch of paragraphs whose score stays positive, cut where its sum peaks.
+struct DenseRun {
+    sum: i64,
+    prose_paragraphs: usize,
+    first: usize,
+    last: usize,
+}
+
+/// Every dense run in document order (Kadane's scan, keeping each run's best end): a prose
+/// paragraph scores its word count, any other paragraph costs its own words plus a penalty that
+/// grows with each non-prose paragraph in a row.
+fn dense_runs(doc: &Document) -> Vec<DenseRun> {
+    let mut runs: Vec<DenseRun> = Vec::new();
+    let mut current: Option<(i64, usize)> = None;
+    let mut non_prose_in_a_row = 0;
+    let mut prose_in_run = 0;
+    for (index, paragraph) in doc.paragraphs().iter().enumerate() {
+        let body = doc.paragraph_text(paragraph);
+        let words = text::word_estimate(body) as i64;
+        let prose = is_prose(body);
+        let score = if prose {
+            non_prose_in_a_row = 0;
+            words
+        } else {
+            non_prose_in_a_row += 1;
+            -(NON_PROSE_PENALTY * non_prose_in_a_row + words)
+        };
+        let (sum, first) = match current {
+            Some((sum, first)) if sum > 0 => (sum + score, first),
+            _ => {
+                prose_in_run = 0;
+                (score, index)
+            }
+        };
+        prose_in_run += usize::from(prose);
+        current = Some((sum, first));
+        if sum <= 0 {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if run.first == first => {
+                if sum > run.sum {
+                    run.sum = sum;
+                    run.last = index;
+                    run.prose_paragraphs = prose_in_run;
+                }
+            }
+            _ => runs.push(DenseRun {
+                sum,
+                prose_paragraphs: prose_in_run,
+                first,
+                last: index,
+            }),
+        }
+    }
+    runs
 }
 
 #[cfg(test)]
@@ -102,6 +156,33 @@ mod tests {
         assert_eq!(layout.position(0), Position::Head);
         assert_eq!(layout.position(8), Position::Body);
         assert_eq!(layout.position(12), Position::Tail);
+    }
+
+    #[test]
+    fn article_before_a_longer_comment_thread_is_the_main_run() {
+        let sentence = "This is a sentence of the article with enough words to count as prose, \
+             and it goes on for a while as real article paragraphs do.";
+        let comment = "I have read every word of this and I think the writer is right about it, \
+             more or less, though the ending could have been better.";
+        let article = [sentence; 3].join("\n\n");
+        let thread = format!("reader says:\nMarch 4, 2024 at 7:12 am\n\n{comment}\n\n").repeat(6);
+        let furniture = "Share this:\n\nFacebook\n\nTwitter\n\nComments";
+        let doc = Document::new(format!("Title\n\n{article}\n\n{furniture}\n\n{thread}"));
+        assert_eq!(Layout::of(&doc).main_run, Some((2, 6)));
+    }
+
+    #[test]
+    fn one_boilerplate_sentence_before_the_article_is_no_main_run() {
+        let sentence = "This is a sentence of the article with enough words to count as prose, \
+             and it goes on for a while as real article paragraphs do.";
+        let article = [sentence; 3].join("\n\n");
+        let notice =
+            "Quotes are delayed at least fifteen minutes and market data is provided by a \
+             vendor. "
+                .repeat(3);
+        let menu = "Home\n\nNews\n\nSport\n\nMenu";
+        let doc = Document::new(format!("{notice}\n\n{menu}\n\n{article}\n"));
+        assert_eq!(Layout::of(&doc).main_run, Some((10, 14)));
     }
 
     #[test]
