@@ -25,6 +25,15 @@ pub struct PageHeaderConfig {
     min_title_words: usize,
     /// A first line with more words than this is text, not a page title.
     max_title_words: usize,
+    /// When no line repeats the title exactly, a line sharing at least this share of words with
+    /// it (Dice coefficient, 0 to 1) is the heading: sites shorten or reword the `<title>`.
+    /// 1.0 (the default) accepts exact repeats only.
+    #[serde(default = "exact_only")]
+    min_similarity: f64,
+}
+
+fn exact_only() -> f64 {
+    1.0
 }
 
 impl Default for PageHeaderConfig {
@@ -33,6 +42,7 @@ impl Default for PageHeaderConfig {
             separators: Vec::new(),
             min_title_words: 3,
             max_title_words: 30,
+            min_similarity: exact_only(),
         }
     }
 }
@@ -43,6 +53,7 @@ pub struct PageHeaderCheck {
     separators: Vec<String>,
     min_title_words: usize,
     max_title_words: usize,
+    min_similarity: f64,
 }
 
 /// Compiles a `page-header` rule.
@@ -50,11 +61,12 @@ pub fn compile(config: PageHeaderConfig) -> Result<PageHeaderCheck, CompileError
     if config.min_title_words == 0
         || config.max_title_words < config.min_title_words
         || config.separators.iter().any(|s| s.trim().is_empty())
+        || !(0.5..=1.0).contains(&config.min_similarity)
     {
         return Err(CompileError {
             message:
-                "`min-title-words` must be at least 1 and at most `max-title-words`, and no separator \
-             may be only white space"
+                "`min-title-words` must be at least 1 and at most `max-title-words`, `min-similarity` \
+             between 0.5 and 1, and no separator may be only white space"
                     .into(),
             span: None,
             help: None,
@@ -64,6 +76,7 @@ pub fn compile(config: PageHeaderConfig) -> Result<PageHeaderCheck, CompileError
         separators: config.separators,
         min_title_words: config.min_title_words,
         max_title_words: config.max_title_words,
+        min_similarity: config.min_similarity,
     })
 }
 
@@ -88,10 +101,29 @@ impl PageHeaderCheck {
             .layout
             .main_run
             .map_or(doc.lines().len(), |(_, last)| last);
-        let mut repeats = (title_line + 1..end).filter(|&i| {
+        let exact = |i: usize| {
             let line = doc.line_text(i);
             line.len() <= longest * 2 + 8 && forms.contains(&normalized(line))
-        });
+        };
+        let similar = |i: usize| {
+            let line = doc.line_text(i);
+            line.len() <= longest * 2 + 8
+                && !is_prose(line)
+                && forms.iter().any(|form| {
+                    word_similarity(form, &normalized(line), FUZZY_MIN_WORDS) >= self.min_similarity
+                })
+        };
+        let mut repeats: Box<dyn Iterator<Item = usize>> =
+            match (title_line + 1..end).find(|&i| exact(i)) {
+                Some(found) => Box::new((found..end).filter(move |&i| exact(i))),
+                // A reworded heading is less certain than a repeat: it must come before any prose.
+                None if self.min_similarity < 1.0 => Box::new(
+                    (title_line + 1..end)
+                        .filter(move |&i| similar(i))
+                        .take_while(move |&i| !has_prose_between(ctx, title_line, i)),
+                ),
+                None => return Vec::new(),
+            };
         let Some(mut heading) = repeats.next() else {
             return Vec::new();
         };
@@ -181,6 +213,20 @@ fn prose_words(ctx: &Context, after: usize, before: usize) -> usize {
         .sum()
 }
 
+/// Shorter titles and headings match exactly or not at all: a few shared words say little.
+const FUZZY_MIN_WORDS: usize = 6;
+
+/// The Dice coefficient of two normalized texts' word sets (twice the shared words over all),
+/// 0 when either has fewer than `min_words` distinct words.
+fn word_similarity(a: &str, b: &str, min_words: usize) -> f64 {
+    let a: HashSet<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
+    let b: HashSet<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
+    if a.len() < min_words || b.len() < min_words {
+        return 0.0;
+    }
+    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
+}
+
 /// The lower-case words of `text`, joined by single spaces: punctuation, quotes and dashes
 /// differ between a page's `<title>` and its heading.
 fn normalized(text: &str) -> String {
@@ -198,16 +244,21 @@ mod tests {
     use crate::document::Document;
     use crate::layout::Layout;
 
-    fn check() -> PageHeaderCheck {
+    fn check(min_similarity: f64) -> PageHeaderCheck {
         compile(PageHeaderConfig {
             separators: vec![" - ".into(), " | ".into()],
             min_title_words: 3,
             max_title_words: 30,
+            min_similarity,
         })
         .expect("valid config")
     }
 
     fn flagged(text: &str) -> Vec<String> {
+        flagged_with(text, exact_only())
+    }
+
+    fn flagged_with(text: &str, min_similarity: f64) -> Vec<String> {
         let doc = Document::new(text.to_string());
         let layout = Layout::of(&doc);
         let ctx = Context {
@@ -218,7 +269,7 @@ mod tests {
             today: CivilDate::new(2026, 1, 1).expect("valid date"),
             shared: &crate::rules::Shared::default(),
         };
-        check()
+        check(min_similarity)
             .check(&ctx)
             .iter()
             .map(|finding| doc.slice(finding.span).to_string())
@@ -235,6 +286,18 @@ mod tests {
              Storm floods the harbour\n\n{ARTICLE}"
         );
         assert_eq!(flagged(&text), ["Home\nWorld\n\nTop stories today"]);
+    }
+
+    #[test]
+    fn a_reworded_heading_matches_when_similar_enough_and_before_any_prose() {
+        let text = format!(
+            "HS Roundup: Viera defeats Rockledge to remain unbeaten - Florida Today\nSports\n\n\
+             High School Roundup: Viera defeats Rockledge to remain unbeaten\n\n{ARTICLE}"
+        );
+        assert!(flagged(&text).is_empty());
+        assert_eq!(flagged_with(&text, 0.8), ["Sports"]);
+        let prose_first = text.replacen("Sports", ARTICLE.trim_end(), 1);
+        assert!(flagged_with(&prose_first, 0.8).is_empty());
     }
 
     #[test]
