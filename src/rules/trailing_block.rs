@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
-use crate::layout::is_prose;
+use crate::layout::{Position, is_prose};
 use crate::text;
 
 /// The `[check]` table of a `trailing-block` rule.
@@ -31,11 +31,18 @@ pub struct TrailingBlockConfig {
     /// A block with more than this many times the words before its marker is doubtful: its fix
     /// becomes unsafe (furniture is rarely several times longer than the page above it).
     doubtful_ratio: Option<f64>,
+    /// Also flag a box whose marker stands before the main run, when the box holds no prose and
+    /// closes (a run of prose, see `stop-at-prose-run`) before the main run: a header teaser list.
+    #[serde(default)]
+    head_boxes: bool,
 }
 
 fn default_placement() -> Placement {
     Placement::Tail
 }
+
+/// A box before the main run lists at least this many lines under its marker.
+const MIN_HEAD_BOX_ITEMS: usize = 4;
 
 /// A compiled `trailing-block` rule.
 #[derive(Debug)]
@@ -45,6 +52,7 @@ pub struct TrailingBlockCheck {
     placement: Placement,
     stop_at_prose_run: usize,
     doubtful_ratio: Option<f64>,
+    head_boxes: bool,
 }
 
 /// Compiles a `trailing-block` rule.
@@ -62,6 +70,7 @@ pub fn compile(config: TrailingBlockConfig) -> Result<TrailingBlockCheck, Compil
         placement: config.placement,
         stop_at_prose_run: config.stop_at_prose_run,
         doubtful_ratio: config.doubtful_ratio,
+        head_boxes: config.head_boxes,
     })
 }
 
@@ -72,8 +81,10 @@ impl TrailingBlockCheck {
         let doc = ctx.doc;
         let mut findings = Vec::new();
         let mut from = 0;
-        while let Some(first) = (from..doc.lines().len()).find(|&i| self.is_marker(ctx, i)) {
-            let (last, to_end) = self.block_end(ctx, first);
+        while let Some((first, (last, to_end))) = (from..doc.lines().len())
+            .filter(|&i| self.is_marker(ctx, i))
+            .find_map(|i| self.accepted_block(ctx, i).map(|block| (i, block)))
+        {
             let marker = doc.line_text(first).trim();
             let label = if to_end {
                 format!("page furniture from “{marker}” to the end")
@@ -117,11 +128,29 @@ impl TrailingBlockCheck {
 
     fn is_marker(&self, ctx: &Context, index: usize) -> bool {
         let line = ctx.doc.line_text(index).trim();
+        let position = ctx.layout.position(index);
         !line.is_empty()
             && text::word_count_up_to(line, self.max_marker_words.saturating_add(1))
                 <= self.max_marker_words
-            && self.placement.accepts(ctx.layout.position(index))
+            && (self.placement.accepts(position) || self.head_boxes && position == Position::Head)
             && self.markers.is_match(line)
+    }
+
+    /// The block a marker at line `first` starts (last line, whether it runs to the end), unless
+    /// it is a header marker whose box runs into the main run.
+    fn accepted_block(&self, ctx: &Context, first: usize) -> Option<(usize, bool)> {
+        let (last, to_end) = self.block_end(ctx, first);
+        if self.placement.accepts(ctx.layout.position(first)) {
+            return Some((last, to_end));
+        }
+        // Before the article a box is only certain when it is a list and holds no prose: a menu
+        // item such as "More" must not take the article's first lines along.
+        let closes_in_head = !to_end && ctx.layout.position(last) == Position::Head;
+        let items = (first + 1..=last)
+            .filter(|&i| !ctx.doc.is_blank_line(i))
+            .count();
+        (closes_in_head && items >= MIN_HEAD_BOX_ITEMS && !holds_prose(ctx, first, last))
+            .then_some((last, to_end))
     }
 
     /// The last line of the block that starts at line `first`, and whether it runs to the end.
@@ -150,4 +179,13 @@ impl TrailingBlockCheck {
             .unwrap_or(first);
         (last, true)
     }
+}
+
+/// True when a prose paragraph overlaps lines `first..=last`.
+fn holds_prose(ctx: &Context, first: usize, last: usize) -> bool {
+    ctx.doc.paragraphs().iter().any(|paragraph| {
+        paragraph.last_line >= first
+            && paragraph.first_line <= last
+            && is_prose(ctx.doc.paragraph_text(paragraph))
+    })
 }
