@@ -6,6 +6,8 @@
 //! the marker (a number of prose paragraphs in a row, set in the rule file): teaser lists
 //! alternate headlines and leads, an article's continuation does not.
 
+use std::cell::OnceCell;
+
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -35,6 +37,14 @@ pub struct TrailingBlockConfig {
     /// closes (a run of prose, see `stop-at-prose-run`) before the main run: a header teaser list.
     #[serde(default)]
     head_boxes: bool,
+    /// Lines only this kind of block holds (comment headers: "anna says:", "Reply"). A block
+    /// holding `confirm-min` of them, the first before any prose, is certain: it is flagged
+    /// wherever its marker stands and never doubtful (comments can outweigh the article).
+    #[serde(default)]
+    confirm: Vec<Spanned<String>>,
+    /// How many `confirm` lines make a block certain (at least 2 when `confirm` is set).
+    #[serde(default)]
+    confirm_min: usize,
 }
 
 fn default_placement() -> Placement {
@@ -43,6 +53,15 @@ fn default_placement() -> Placement {
 
 /// A box before the main run lists at least this many lines under its marker.
 const MIN_HEAD_BOX_ITEMS: usize = 4;
+
+/// A confirming line (a comment header) is short.
+const MAX_CONFIRM_WORDS: usize = 16;
+
+/// The first confirming line is among the first lines after the marker.
+const CONFIRM_LOOKAHEAD_LINES: usize = 4;
+
+/// The confirming lines are counted within this many lines after the marker.
+const CONFIRM_WINDOW_LINES: usize = 400;
 
 /// A compiled `trailing-block` rule.
 #[derive(Debug)]
@@ -53,6 +72,8 @@ pub struct TrailingBlockCheck {
     stop_at_prose_run: usize,
     doubtful_ratio: Option<f64>,
     head_boxes: bool,
+    confirm: Option<LazyRegex>,
+    confirm_min: usize,
 }
 
 /// Compiles a `trailing-block` rule.
@@ -64,8 +85,22 @@ pub fn compile(config: TrailingBlockConfig) -> Result<TrailingBlockCheck, Compil
             help: None,
         });
     }
+    if !config.confirm.is_empty() && config.confirm_min < 2 {
+        return Err(CompileError {
+            message: "`confirm` needs `confirm-min` of at least 2".into(),
+            span: None,
+            help: Some("one line that looks like a comment header proves little".into()),
+        });
+    }
+    let confirm = if config.confirm.is_empty() {
+        None
+    } else {
+        Some(compile_patterns(&config.confirm, true, false)?)
+    };
     Ok(TrailingBlockCheck {
         markers: compile_patterns(&config.markers, true, false)?,
+        confirm,
+        confirm_min: config.confirm_min,
         max_marker_words: config.max_marker_words,
         placement: config.placement,
         stop_at_prose_run: config.stop_at_prose_run,
@@ -81,9 +116,14 @@ impl TrailingBlockCheck {
         let doc = ctx.doc;
         let mut findings = Vec::new();
         let mut from = 0;
-        while let Some((first, (last, to_end))) = (from..doc.lines().len())
+        let run_ends = OnceCell::new();
+        while let Some((first, (last, to_end, confirmed))) = (from..doc.lines().len())
             .filter(|&i| self.is_marker(ctx, i))
-            .find_map(|i| self.accepted_block(ctx, i).map(|block| (i, block)))
+            .find_map(|i| {
+                let run_ends = run_ends.get_or_init(|| self.prose_run_ends(ctx));
+                self.accepted_block(ctx, i, run_ends)
+                    .map(|block| (i, block))
+            })
         {
             let marker = doc.line_text(first).trim();
             let label = if to_end {
@@ -92,7 +132,7 @@ impl TrailingBlockCheck {
                 format!("a box of page furniture headed “{marker}”")
             };
             let span = doc.lines_span(first, last);
-            findings.push(self.judge(ctx, Finding::new(span).with_label(label)));
+            findings.push(self.judge(ctx, Finding::new(span).with_label(label), confirmed));
             if to_end {
                 break;
             }
@@ -101,9 +141,10 @@ impl TrailingBlockCheck {
         findings
     }
 
-    /// Marks the finding doubtful when the block outweighs the text before it too much.
-    fn judge(&self, ctx: &Context, finding: Finding) -> Finding {
-        let Some(ratio) = self.doubtful_ratio else {
+    /// Marks the finding doubtful when the block outweighs the text before it too much and its
+    /// own lines do not confirm what it is.
+    fn judge(&self, ctx: &Context, finding: Finding, confirmed: bool) -> Finding {
+        let Some(ratio) = self.doubtful_ratio.filter(|_| !confirmed) else {
             return finding;
         };
         let text = ctx.doc.text();
@@ -132,16 +173,30 @@ impl TrailingBlockCheck {
         !line.is_empty()
             && text::word_count_up_to(line, self.max_marker_words.saturating_add(1))
                 <= self.max_marker_words
-            && (self.placement.accepts(position) || self.head_boxes && position == Position::Head)
+            && (self.placement.accepts(position)
+                || (self.head_boxes || self.confirm.is_some()) && position == Position::Head)
             && self.markers.is_match(line)
     }
 
-    /// The block a marker at line `first` starts (last line, whether it runs to the end), unless
-    /// it is a header marker whose box runs into the main run.
-    fn accepted_block(&self, ctx: &Context, first: usize) -> Option<(usize, bool)> {
-        let (last, to_end) = self.block_end(ctx, first);
-        if self.placement.accepts(ctx.layout.position(first)) {
-            return Some((last, to_end));
+    /// The block a marker at line `first` starts (last line, whether it runs to the end, whether
+    /// its lines confirm it), unless it is a header marker whose box runs into the main run.
+    fn accepted_block(
+        &self,
+        ctx: &Context,
+        first: usize,
+        run_ends: &[usize],
+    ) -> Option<(usize, bool, bool)> {
+        let accepted_here = self.placement.accepts(ctx.layout.position(first));
+        if !accepted_here && !self.head_boxes && self.confirm.is_none() {
+            return None;
+        }
+        let (last, to_end) = self.block_end(ctx, first, run_ends);
+        let confirmed = self.is_confirmed(ctx, first, last);
+        if confirmed || accepted_here {
+            return Some((last, to_end, confirmed));
+        }
+        if !self.head_boxes {
+            return None;
         }
         // Before the article a box is only certain when it is a list and holds no prose: a menu
         // item such as "More" must not take the article's first lines along.
@@ -150,24 +205,53 @@ impl TrailingBlockCheck {
             .filter(|&i| !ctx.doc.is_blank_line(i))
             .count();
         (closes_in_head && items >= MIN_HEAD_BOX_ITEMS && !holds_prose(ctx, first, last))
-            .then_some((last, to_end))
+            .then_some((last, to_end, false))
     }
 
-    /// The last line of the block that starts at line `first`, and whether it runs to the end.
-    fn block_end(&self, ctx: &Context, first: usize) -> (usize, bool) {
+    /// True when the block holds `confirm-min` confirming lines and the first of them comes
+    /// before any prose paragraph: a menu item "Comments" above the article is not confirmed by
+    /// the comment thread below the article.
+    fn is_confirmed(&self, ctx: &Context, first: usize, last: usize) -> bool {
+        let Some(confirm) = &self.confirm else {
+            return false;
+        };
+        let doc = ctx.doc;
+        // Both looks are bounded, so that many markers in one document stay linear.
+        let window_end = last.min(first + CONFIRM_WINDOW_LINES);
+        let confirms = |i: &usize| {
+            let line = doc.line_text(*i).trim();
+            !line.is_empty()
+                && text::word_count_up_to(line, MAX_CONFIRM_WORDS + 1) <= MAX_CONFIRM_WORDS
+                && confirm.is_match(line)
+        };
+        let Some(first_confirming) = (first + 1..=window_end)
+            .filter(|&i| !doc.is_blank_line(i))
+            .take(CONFIRM_LOOKAHEAD_LINES)
+            .find(confirms)
+        else {
+            return false;
+        };
+        let prose_before =
+            first_confirming > first + 1 && holds_prose(ctx, first + 1, first_confirming - 1);
+        !prose_before
+            && (first_confirming..=window_end)
+                .filter(confirms)
+                .take(self.confirm_min)
+                .count()
+                >= self.confirm_min
+    }
+
+    fn block_end(&self, ctx: &Context, first: usize, run_ends: &[usize]) -> (usize, bool) {
         let doc = ctx.doc;
         let paragraphs = doc.paragraphs();
         let start = paragraphs.partition_point(|paragraph| paragraph.last_line < first);
-        let mut in_a_row = 0;
-        for (index, paragraph) in paragraphs.iter().enumerate().skip(start) {
-            in_a_row = if is_prose(doc.paragraph_text(paragraph)) {
-                in_a_row + 1
-            } else {
-                0
-            };
-            if self.stop_at_prose_run > 0 && in_a_row >= self.stop_at_prose_run {
-                let before_run = (index + 1 - in_a_row).checked_sub(1);
-                let last = before_run
+        let run = self.stop_at_prose_run;
+        if run > 0 {
+            let earliest = start + run - 1;
+            let next = run_ends.get(run_ends.partition_point(|&end| end < earliest));
+            if let Some(&end) = next {
+                let last = (end + 1 - run)
+                    .checked_sub(1)
                     .and_then(|i| paragraphs.get(i))
                     .map_or(first, |paragraph| paragraph.last_line.max(first));
                 return (last, false);
@@ -179,13 +263,119 @@ impl TrailingBlockCheck {
             .unwrap_or(first);
         (last, true)
     }
+
+    /// The paragraphs where a run of `stop-at-prose-run` prose paragraphs in a row completes, in
+    /// order: found once per document, so that each marker's box end is a binary search.
+    fn prose_run_ends(&self, ctx: &Context) -> Vec<usize> {
+        let doc = ctx.doc;
+        let mut ends = Vec::new();
+        if self.stop_at_prose_run == 0 {
+            return ends;
+        }
+        let mut in_a_row = 0;
+        for (index, paragraph) in doc.paragraphs().iter().enumerate() {
+            in_a_row = if is_prose(doc.paragraph_text(paragraph)) {
+                in_a_row + 1
+            } else {
+                0
+            };
+            if in_a_row >= self.stop_at_prose_run {
+                ends.push(index);
+            }
+        }
+        ends
+    }
 }
 
 /// True when a prose paragraph overlaps lines `first..=last`.
 fn holds_prose(ctx: &Context, first: usize, last: usize) -> bool {
-    ctx.doc.paragraphs().iter().any(|paragraph| {
-        paragraph.last_line >= first
-            && paragraph.first_line <= last
-            && is_prose(ctx.doc.paragraph_text(paragraph))
-    })
+    let paragraphs = ctx.doc.paragraphs();
+    let start = paragraphs.partition_point(|paragraph| paragraph.last_line < first);
+    paragraphs[start..]
+        .iter()
+        .take_while(|paragraph| paragraph.first_line <= last)
+        .any(|paragraph| is_prose(ctx.doc.paragraph_text(paragraph)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::civil_date::CivilDate;
+    use crate::document::{Document, SpanSet};
+    use crate::layout::Layout;
+    use crate::rules::Shared;
+
+    const RULE: &str = r#"
+        max-marker-words = 4
+        placement = "body-or-tail"
+        doubtful-ratio = 3.0
+        confirm-min = 3
+        markers = ['^comments$']
+        confirm = ['^.{1,40} says:$']
+    "#;
+
+    const SENTENCE: &str = "Heavy rain flooded several streets in the harbour district on \
+        Monday night, the city said.";
+
+    /// The text and doubt of each finding.
+    fn findings(text: &str) -> Vec<(String, bool)> {
+        let config: TrailingBlockConfig = toml::from_str(RULE).expect("valid rule");
+        let check = compile(config).expect("compiles");
+        let doc = Document::new(text.to_string());
+        let layout = Layout::of(&doc);
+        let ctx = Context {
+            doc: &doc,
+            layout: &layout,
+            noise: &SpanSet::default(),
+            today: CivilDate::new(2026, 1, 1).expect("valid date"),
+            html: None,
+            shared: &Shared::default(),
+        };
+        check
+            .check(&ctx)
+            .into_iter()
+            .map(|finding| {
+                let text = doc.slice(finding.span).to_string();
+                (text, finding.doubt.is_some())
+            })
+            .collect()
+    }
+
+    fn thread(comments: usize) -> String {
+        let comment = "I have lived in that street for years and the drains were never cleaned, \
+            not once, whatever the council says.";
+        format!("anna says:\n\n{comment}\n\n").repeat(comments)
+    }
+
+    #[test]
+    fn a_thread_confirmed_by_its_headers_is_certain_even_when_it_outweighs_the_article() {
+        let text = format!("{SENTENCE}\n\nComments\n\n{}", thread(8));
+        let found = findings(&text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].0.starts_with("Comments\n\nanna says:"));
+        assert!(!found[0].1, "a confirmed thread is not doubtful");
+    }
+
+    #[test]
+    fn an_unconfirmed_long_block_stays_doubtful() {
+        let article = format!("{SENTENCE}\n\n").repeat(3);
+        let long = format!("{SENTENCE}\n\n").repeat(12);
+        let text = format!("{article}Comments\n\n{long}");
+        let found = findings(&text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1, "without headers the block may be the article");
+    }
+
+    #[test]
+    fn a_menu_marker_before_the_article_is_not_confirmed_by_the_thread_below() {
+        let article = format!("{SENTENCE}\n\n").repeat(12);
+        let text = format!(
+            "Home\nComments\nAbout\n\n{article}Comments\n\n{}",
+            thread(3)
+        );
+        let found = findings(&text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].0.starts_with("Comments\n\nanna says:"));
+        assert!(found[0].0.len() < text.len() / 2);
+    }
 }
