@@ -16,49 +16,82 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// How many white-space separated words `text` has (the count of [`words`]).
-///
-/// Every rule counts words on every line, so this walks bytes instead of chars: ASCII bytes are
-/// classified directly and only a non-ASCII character is decoded, to ask whether it is white
-/// space (a no-break space, an ideographic space).
 pub fn word_count(text: &str) -> usize {
     word_count_up_to(text, usize::MAX)
 }
 
+/// How a byte of UTF-8 text takes part in word counting.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// An ASCII white-space byte (`char::is_whitespace` agrees on ASCII, the vertical tab too).
+    Space,
+    /// An ASCII byte other than white space, or the lead byte of a character that is never
+    /// white space.
+    Word,
+    /// A continuation byte: it belongs to the character its lead byte classified.
+    Continuation,
+    /// The lead byte of a character that may be white space (U+0085, U+00A0, U+1680,
+    /// U+2000–U+205F, U+3000 all start with 0xC2, 0xE1, 0xE2 or 0xE3): decoded to decide.
+    MaybeSpace,
+}
+
+/// The class of every byte value, so the counting loop decodes only the few lead bytes that
+/// may start a non-ASCII space.
+const BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::Word; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = match byte {
+            0x09..=0x0d | 0x20 => ByteClass::Space,
+            0x80..=0xbf => ByteClass::Continuation,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => ByteClass::MaybeSpace,
+            _ => ByteClass::Word,
+        };
+        byte += 1;
+    }
+    classes
+};
+
 /// The number of words in `text`, counting no further than `limit`: callers that only compare
 /// a count with a bound stop early instead of walking a whole long line.
+///
+/// Every rule counts words, so this walks bytes instead of chars: a byte's class comes from a
+/// table and only a lead byte that may start a non-ASCII space is decoded.
 pub fn word_count_up_to(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut in_word = false;
-    let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
-        let (space, width) = if byte.is_ascii() {
-            // `char::is_whitespace` also counts the vertical tab, which `u8` does not.
-            (byte.is_ascii_whitespace() || byte == 0x0b, 1)
-        } else {
-            let c = text.get(at..).and_then(|rest| rest.chars().next());
-            c.map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+    for (at, &byte) in bytes.iter().enumerate() {
+        let space = match BYTE_CLASSES[usize::from(byte)] {
+            ByteClass::Space => true,
+            ByteClass::Word => false,
+            ByteClass::Continuation => continue,
+            ByteClass::MaybeSpace => text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace),
         };
-        count += usize::from(!space && !in_word);
-        if count >= limit {
-            return limit;
+        if !space && !in_word {
+            count += 1;
+            if count >= limit {
+                return limit;
+            }
         }
         in_word = !space;
-        at += width;
     }
     count
 }
 
-/// How many words `text` holds for judging prose: its white-space separated words, plus half a
-/// word for each character of a script written without spaces between words (Chinese,
-/// Japanese, Thai), where a whole sentence is one white-space "word".
-pub fn word_estimate(text: &str) -> usize {
+/// How many words `text` holds for judging prose, given its white-space separated `words`:
+/// those words plus half a word for each character of a script written without spaces between
+/// words (Chinese, Japanese, Thai), where a whole sentence is one white-space "word".
+pub fn word_estimate(text: &str, words: usize) -> usize {
     let unspaced = if text.is_ascii() {
         0
     } else {
         text.chars().filter(|&c| is_unspaced_script(c)).count()
     };
-    word_count(text) + unspaced / 2
+    words + unspaced / 2
 }
 
 /// True for characters of scripts that do not separate words with spaces.
@@ -80,10 +113,11 @@ pub fn ends_with_terminal_punctuation(text: &str) -> bool {
         .ends_with(TERMINAL)
 }
 
-/// True when `text` reads like a sentence of running prose: enough words and a terminal mark.
-pub fn is_sentence_like(text: &str, min_words: usize) -> bool {
+/// True when `text`, which has `words` white-space separated words, reads like a sentence of
+/// running prose: enough words and a terminal mark.
+pub fn is_sentence_like(text: &str, words: usize, min_words: usize) -> bool {
     ends_with_terminal_punctuation(text)
-        && (word_count_up_to(text, min_words) >= min_words || word_estimate(text) >= min_words)
+        && (words >= min_words || word_estimate(text, words) >= min_words)
 }
 
 /// `text` cut to at most `max_chars` characters, with `…` when something was cut, for quoting
@@ -116,6 +150,8 @@ mod tests {
             " two  words ",
             "no\u{a0}break\u{3000}ideographic\u{b}tab\u{85}next",
             "«Ünïcode» — text\r\n with\tmore",
+            "\u{85}a\u{1680}b\u{2000}c\u{200a}d\u{2028}e\u{2029}f\u{202f}g\u{205f}h\u{3000}",
+            "\u{2010}\u{e1}\u{3001}\u{c2a9}x\u{200b}y",
         ] {
             assert_eq!(
                 word_count(text),
@@ -132,15 +168,24 @@ mod tests {
     }
 
     #[test]
+    fn word_count_up_to_stops_at_the_limit() {
+        let text = "one\u{2003}two\u{3000}three four";
+        assert_eq!(word_count_up_to(text, 2), 2);
+        assert_eq!(word_count_up_to(text, 10), 4);
+    }
+
+    #[test]
     fn sentence_like_needs_words_and_punctuation() {
-        assert!(is_sentence_like("This is a short sentence.", 5));
-        assert!(!is_sentence_like("Too short.", 5));
-        assert!(is_sentence_like(
+        let sentence_like =
+            |text: &str, min_words| is_sentence_like(text, word_count(text), min_words);
+        assert!(sentence_like("This is a short sentence.", 5));
+        assert!(!sentence_like("Too short.", 5));
+        assert!(sentence_like(
             "これでようやく元の操作性を取り戻せました。",
             10
         ));
-        assert!(!is_sentence_like("元に戻した。", 10));
-        assert!(!is_sentence_like(
+        assert!(!sentence_like("元に戻した。", 10));
+        assert!(!sentence_like(
             "Many words but no full stop at the end here",
             5
         ));
