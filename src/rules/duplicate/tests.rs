@@ -272,8 +272,10 @@ fn ascii_key_agrees_with_the_general_fold() {
         "...",
         "a_b-c'd\tE\r\nF",
         "x\u{7f}y",
+        "«Ünïcode» — “Quotes” ÉTÉ x\u{130}y \u{212a}elvin",
     ] {
         assert_eq!(key(text), fold(text.chars(), text.len()), "{text:?}");
+        assert_eq!(fold_text(text), fold(text.chars(), text.len()), "{text:?}");
     }
 }
 
