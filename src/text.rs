@@ -55,42 +55,85 @@ const BYTE_CLASSES: [ByteClass; 256] = {
 /// The number of words in `text`, counting no further than `limit`: callers that only compare
 /// a count with a bound stop early instead of walking a whole long line.
 ///
-/// Every rule counts words, so this walks bytes instead of chars: a byte's class comes from a
-/// table and only a lead byte that may start a non-ASCII space is decoded.
+/// Every rule counts words, so this takes eight ASCII bytes at a time (a word starts at each
+/// byte that is not white space after one that is) and walks other bytes one by one, where a
+/// byte's class comes from a table and only a lead byte that may start a non-ASCII space is
+/// decoded.
 pub fn word_count_up_to(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut in_word = false;
-    for (at, &byte) in bytes.iter().enumerate() {
-        let space = match BYTE_CLASSES[usize::from(byte)] {
-            ByteClass::Space => true,
-            ByteClass::Word => false,
-            ByteClass::Continuation => continue,
-            ByteClass::MaybeSpace => text
-                .get(at..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_whitespace),
-        };
-        if !space && !in_word {
-            count += 1;
-            if count >= limit {
-                return limit;
-            }
+    let mut at = 0;
+    while at < bytes.len() {
+        let chunk = bytes
+            .get(at..at + 8)
+            .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
+            .map(u64::from_le_bytes)
+            .filter(|&chunk| chunk & HIGH_BITS == 0);
+        if let Some(chunk) = chunk {
+            let space = ascii_spaces(chunk);
+            let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
+            count += (!space & HIGH_BITS & after_space).count_ones() as usize;
+            in_word = space >> 56 == 0;
+            at += 8;
+        } else {
+            let Some(&byte) = bytes.get(at) else { break };
+            let space = match BYTE_CLASSES[usize::from(byte)] {
+                ByteClass::Space => true,
+                ByteClass::Word => false,
+                ByteClass::Continuation => {
+                    at += 1;
+                    continue;
+                }
+                ByteClass::MaybeSpace => text
+                    .get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_whitespace),
+            };
+            count += usize::from(!space && !in_word);
+            in_word = !space;
+            at += 1;
         }
-        in_word = !space;
+        if count >= limit {
+            return limit;
+        }
     }
     count
+}
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` (eight ASCII bytes) that is white space: a space, or a
+/// control character from tab to carriage return.
+fn ascii_spaces(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW_BITS: u64 = !HIGH_BITS;
+    // For bytes below 0x80 these sums never carry into the next byte.
+    let at_least_tab = chunk + ONES * (0x80 - 0x09);
+    let past_return = chunk + ONES * (0x80 - 0x0e);
+    let control = at_least_tab & !past_return & HIGH_BITS;
+    let differs = chunk ^ (ONES * 0x20);
+    let nonzero = ((differs & LOW_BITS) + LOW_BITS) | differs;
+    control | (!nonzero & HIGH_BITS)
 }
 
 /// How many words `text` holds for judging prose, given its white-space separated `words`:
 /// those words plus half a word for each character of a script written without spaces between
 /// words (Chinese, Japanese, Thai), where a whole sentence is one white-space "word".
 pub fn word_estimate(text: &str, words: usize) -> usize {
-    let unspaced = if text.is_ascii() {
-        0
-    } else {
-        text.chars().filter(|&c| is_unspaced_script(c)).count()
-    };
+    // Every such character is three bytes long and starts with 0xE0 (Thai, Lao) or 0xE3–0xE9
+    // or 0xEF, so only characters with those lead bytes are decoded.
+    if text.is_ascii() {
+        return words;
+    }
+    let unspaced = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, byte)| matches!(byte, 0xe0 | 0xe3..=0xe9 | 0xef))
+        .filter_map(|(at, _)| text.get(at..).and_then(|rest| rest.chars().next()))
+        .filter(|&c| is_unspaced_script(c))
+        .count();
     words + unspaced / 2
 }
 
@@ -165,6 +208,40 @@ mod tests {
     fn abbreviate_cuts_on_a_character_boundary() {
         assert_eq!(abbreviate("Käse und Brot", 4), "Käse…");
         assert_eq!(abbreviate("short", 80), "short");
+    }
+
+    #[test]
+    fn word_count_agrees_with_split_whitespace_across_chunks() {
+        let pieces = [
+            " ", "\t", "\r\n", "\u{b}", "\u{c}", "a", "bc", "é", "\u{a0}", "\u{3000}", "“",
+        ];
+        // Every sequence of four pieces, so that each class meets each other at every offset
+        // of an eight-byte chunk.
+        for n in 0..pieces.len().pow(4) {
+            let mut text = String::from("xy");
+            let mut rest = n;
+            for _ in 0..4 {
+                text.push_str(pieces[rest % pieces.len()]);
+                rest /= pieces.len();
+            }
+            text.push_str(" tail words here ");
+            for start in 0..3 {
+                let text = &text[start..];
+                assert_eq!(
+                    word_count(text),
+                    text.split_whitespace().count(),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn word_estimate_counts_half_a_word_per_unspaced_character() {
+        assert_eq!(word_estimate("これは日本語", 1), 4);
+        assert_eq!(word_estimate("ภาษาไทย ok", 2), 5);
+        assert_eq!(word_estimate("ascii only", 2), 2);
+        assert_eq!(word_estimate("ࠀ€ｦ", 1), 1);
     }
 
     #[test]
