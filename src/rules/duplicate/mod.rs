@@ -228,7 +228,9 @@ fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     let mut key = Folded::with_capacity(capacity);
     for c in chars {
-        let ascii = u8::try_from(c).ok().and_then(|byte| ASCII_FOLD.get(usize::from(byte)));
+        let ascii = u8::try_from(c)
+            .ok()
+            .and_then(|byte| ASCII_FOLD.get(usize::from(byte)));
         match ascii {
             Some(0) => key.push_separator(),
             Some(&lower) => key.push_byte(lower),
@@ -328,17 +330,14 @@ impl Folded {
 
 /// The words of a key, which are separated by single spaces (an empty key has none).
 fn key_words(key: &str) -> Vec<&str> {
-    let mut words = Vec::with_capacity(key_word_count(key));
-    words.extend(key_word_bytes(key).map(|word| std::str::from_utf8(word).unwrap_or_default()));
-    words
+    key_word_iter(key).collect()
 }
 
-/// The words of a key as byte slices: a plain byte split, far cheaper per word than a string
-/// pattern search, and a space never occurs inside a UTF-8 character.
-fn key_word_bytes(key: &str) -> impl Iterator<Item = &[u8]> {
-    key.as_bytes()
-        .split(|&byte| byte == b' ')
-        .filter(|word| !word.is_empty())
+/// The words of a key, lazily. A key holds no ASCII white space but its single spaces, so
+/// splitting at ASCII white space gives its words, through a plain byte split that is far
+/// cheaper per word than a string pattern search.
+fn key_word_iter(key: &str) -> impl Iterator<Item = &str> {
+    key.split_ascii_whitespace()
 }
 
 /// How many words a key has: its words are separated by single spaces.

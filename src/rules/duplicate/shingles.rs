@@ -49,9 +49,7 @@ impl ShingleIndex {
     pub(super) fn shingles(&self, key: &str, hashes: &mut Vec<u64>) {
         let hasher = FxSeededState::with_seed(self.seed);
         hashes.clear();
-        hashes.extend(
-            super::key_word_bytes(key).map(|word| hasher.hash_one(word)),
-        );
+        hashes.extend(super::key_word_iter(key).map(|word| hasher.hash_one(word)));
         // Each shingle's hash replaces the hash of its first word, in place.
         let shingles = (hashes.len() + 1).saturating_sub(self.shingle_words);
         for at in 0..shingles {
