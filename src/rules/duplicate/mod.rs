@@ -207,7 +207,8 @@ fn key(text: &str) -> String {
     // costly normalisation runs only where it can change something. ASCII characters are always
     // normalised and are skipped by the check; dropping them can only turn a `Yes` into `Maybe`
     // (two marks that an ASCII character kept apart), which takes the slow but equal path.
-    if text.is_ascii() || is_nfkc_quick(non_ascii_chars(text)) == IsNormalized::Yes {
+    let checked = non_ascii_chars(text).filter(|&c| !is_separator_under_nfkc(c));
+    if text.is_ascii() || is_nfkc_quick(checked) == IsNormalized::Yes {
         fold_text(text)
     } else {
         fold(text.nfkc(), text.len())
@@ -221,6 +222,19 @@ fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
         .enumerate()
         .filter(|&(_, byte)| byte >= 0xc0)
         .filter_map(|(at, _)| text.get(at..).and_then(|rest| rest.chars().next()))
+}
+
+/// True when NFKC turns `c` into ASCII characters that are neither letters nor digits (a
+/// no-break space, a full-width comma, an ellipsis). Such a character is a separator in the key
+/// before and after normalisation, and what it becomes neither composes into a letter with its
+/// neighbours nor lets them compose across it, so the quick check may leave it out: a document
+/// full of no-break spaces then keeps the fast path.
+fn is_separator_under_nfkc(c: char) -> bool {
+    let mut separator = true;
+    unicode_normalization::char::decompose_compatible(c, |part| {
+        separator &= part.is_ascii() && !part.is_ascii_alphanumeric();
+    });
+    separator
 }
 
 /// Lower-cases `chars` and turns every run of characters other than letters and numbers into
