@@ -7,7 +7,7 @@
 //! non-prose paragraph in a row: a heading inside an article costs little, a block of furniture
 //! (markers, teaser titles, widgets) costs more than the teaser prose it would join.
 
-use crate::document::Document;
+use crate::document::{Document, Paragraph};
 use crate::text;
 
 /// A paragraph needs this many words, and a terminal mark, to count as prose.
@@ -25,9 +25,10 @@ const EARLIER_RUN_DIVISOR: i64 = 2;
 /// (a data-provider notice) is no article.
 const EARLIER_RUN_MIN_PROSE: usize = 3;
 
-/// True when a paragraph reads like article prose: enough words and a terminal mark.
-pub fn is_prose(paragraph: &str) -> bool {
-    text::is_sentence_like(paragraph, PROSE_MIN_WORDS)
+/// True when a text reads like article prose: enough words and a terminal mark. The layout
+/// keeps this verdict for every paragraph of its document ([`Layout::is_prose`]).
+pub fn is_prose(text: &str) -> bool {
+    text::is_sentence_like(text, text::word_count(text), PROSE_MIN_WORDS)
 }
 
 /// Where a line stands relative to the article's main run.
@@ -41,17 +42,28 @@ pub enum Position {
     Tail,
 }
 
-/// The article's main run, as line indices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The article's main run, as line indices, with the word counts and prose verdicts it was
+/// found from: every rule asks them of lines and paragraphs, so they are computed once per
+/// document, here.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Layout {
     /// First and last line of the main run; `None` when the document has no prose at all.
     pub main_run: Option<(usize, usize)>,
+    /// The white-space separated words of each line.
+    line_words: Vec<usize>,
+    /// Whether each paragraph reads like article prose.
+    prose: Vec<bool>,
 }
 
 impl Layout {
     /// Finds the main run of a document.
     pub fn of(doc: &Document) -> Self {
-        let runs = dense_runs(doc);
+        let line_words: Vec<usize> = doc
+            .lines()
+            .iter()
+            .map(|line| text::word_count(doc.slice(line.span)))
+            .collect();
+        let (runs, prose) = dense_runs(doc, &line_words);
         let best = runs.iter().map(|run| run.sum).max().unwrap_or(0);
         let paragraphs = doc.paragraphs();
         let main_run = runs
@@ -67,7 +79,28 @@ impl Layout {
                     paragraphs.get(run.last)?.last_line,
                 ))
             });
-        Self { main_run }
+        Self {
+            main_run,
+            line_words,
+            prose,
+        }
+    }
+
+    /// The white-space separated words of line `index` (0 past the end).
+    pub fn line_words(&self, index: usize) -> usize {
+        self.line_words.get(index).copied().unwrap_or(0)
+    }
+
+    /// The white-space separated words of a paragraph, which are its lines' words: the line
+    /// breaks between them are white space.
+    pub fn paragraph_words(&self, paragraph: &Paragraph) -> usize {
+        sum_lines(&self.line_words, paragraph.first_line, paragraph.last_line)
+    }
+
+    /// True when paragraph `index` of the document reads like article prose: enough words and
+    /// a terminal mark.
+    pub fn is_prose(&self, index: usize) -> bool {
+        self.prose.get(index).copied().unwrap_or(false)
     }
 
     /// Where line `index` stands; every line counts as body when there is no main run.
@@ -90,16 +123,20 @@ struct DenseRun {
 
 /// Every dense run in document order (Kadane's scan, keeping each run's best end): a prose
 /// paragraph scores its word count, any other paragraph costs its own words plus a penalty that
-/// grows with each non-prose paragraph in a row.
-fn dense_runs(doc: &Document) -> Vec<DenseRun> {
+/// grows with each non-prose paragraph in a row. Also the prose verdict of every paragraph,
+/// judged from the words of its lines (`line_words`).
+fn dense_runs(doc: &Document, line_words: &[usize]) -> (Vec<DenseRun>, Vec<bool>) {
     let mut runs: Vec<DenseRun> = Vec::new();
+    let mut verdicts = Vec::with_capacity(doc.paragraphs().len());
     let mut current: Option<(i64, usize)> = None;
     let mut non_prose_in_a_row = 0;
     let mut prose_in_run = 0;
     for (index, paragraph) in doc.paragraphs().iter().enumerate() {
         let body = doc.paragraph_text(paragraph);
-        let words = text::word_estimate(body) as i64;
-        let prose = is_prose(body);
+        let count = sum_lines(line_words, paragraph.first_line, paragraph.last_line);
+        let prose = text::is_sentence_like(body, count, PROSE_MIN_WORDS);
+        verdicts.push(prose);
+        let words = text::word_estimate(body, count) as i64;
         let score = if prose {
             non_prose_in_a_row = 0;
             words
@@ -135,7 +172,14 @@ fn dense_runs(doc: &Document) -> Vec<DenseRun> {
             }),
         }
     }
-    runs
+    (runs, verdicts)
+}
+
+/// The words of lines `first..=last`.
+fn sum_lines(line_words: &[usize], first: usize, last: usize) -> usize {
+    line_words
+        .get(first..=last)
+        .map_or(0, |words| words.iter().sum())
 }
 
 #[cfg(test)]

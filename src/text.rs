@@ -16,49 +16,125 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// How many white-space separated words `text` has (the count of [`words`]).
-///
-/// Every rule counts words on every line, so this walks bytes instead of chars: ASCII bytes are
-/// classified directly and only a non-ASCII character is decoded, to ask whether it is white
-/// space (a no-break space, an ideographic space).
 pub fn word_count(text: &str) -> usize {
     word_count_up_to(text, usize::MAX)
 }
 
+/// How a byte of UTF-8 text takes part in word counting.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// An ASCII white-space byte (`char::is_whitespace` agrees on ASCII, the vertical tab too).
+    Space,
+    /// An ASCII byte other than white space, or the lead byte of a character that is never
+    /// white space.
+    Word,
+    /// A continuation byte: it belongs to the character its lead byte classified.
+    Continuation,
+    /// The lead byte of a character that may be white space (U+0085, U+00A0, U+1680,
+    /// U+2000–U+205F, U+3000 all start with 0xC2, 0xE1, 0xE2 or 0xE3): decoded to decide.
+    MaybeSpace,
+}
+
+/// The class of every byte value, so the counting loop decodes only the few lead bytes that
+/// may start a non-ASCII space.
+const BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::Word; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = match byte {
+            0x09..=0x0d | 0x20 => ByteClass::Space,
+            0x80..=0xbf => ByteClass::Continuation,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => ByteClass::MaybeSpace,
+            _ => ByteClass::Word,
+        };
+        byte += 1;
+    }
+    classes
+};
+
 /// The number of words in `text`, counting no further than `limit`: callers that only compare
 /// a count with a bound stop early instead of walking a whole long line.
+///
+/// Every rule counts words, so this takes eight ASCII bytes at a time (a word starts at each
+/// byte that is not white space after one that is) and walks other bytes one by one, where a
+/// byte's class comes from a table and only a lead byte that may start a non-ASCII space is
+/// decoded.
 pub fn word_count_up_to(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut in_word = false;
     let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
-        let (space, width) = if byte.is_ascii() {
-            // `char::is_whitespace` also counts the vertical tab, which `u8` does not.
-            (byte.is_ascii_whitespace() || byte == 0x0b, 1)
+    while at < bytes.len() {
+        let chunk = bytes
+            .get(at..at + 8)
+            .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
+            .map(u64::from_le_bytes)
+            .filter(|&chunk| chunk & HIGH_BITS == 0);
+        if let Some(chunk) = chunk {
+            let space = ascii_spaces(chunk);
+            let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
+            count += (!space & HIGH_BITS & after_space).count_ones() as usize;
+            in_word = space >> 56 == 0;
+            at += 8;
         } else {
-            let c = text.get(at..).and_then(|rest| rest.chars().next());
-            c.map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
-        };
-        count += usize::from(!space && !in_word);
+            let Some(&byte) = bytes.get(at) else { break };
+            let space = match BYTE_CLASSES[usize::from(byte)] {
+                ByteClass::Space => true,
+                ByteClass::Word => false,
+                ByteClass::Continuation => {
+                    at += 1;
+                    continue;
+                }
+                ByteClass::MaybeSpace => text
+                    .get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_whitespace),
+            };
+            count += usize::from(!space && !in_word);
+            in_word = !space;
+            at += 1;
+        }
         if count >= limit {
             return limit;
         }
-        in_word = !space;
-        at += width;
     }
     count
 }
 
-/// How many words `text` holds for judging prose: its white-space separated words, plus half a
-/// word for each character of a script written without spaces between words (Chinese,
-/// Japanese, Thai), where a whole sentence is one white-space "word".
-pub fn word_estimate(text: &str) -> usize {
-    let unspaced = if text.is_ascii() {
-        0
-    } else {
-        text.chars().filter(|&c| is_unspaced_script(c)).count()
-    };
-    word_count(text) + unspaced / 2
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` (eight ASCII bytes) that is white space: a space, or a
+/// control character from tab to carriage return.
+fn ascii_spaces(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW_BITS: u64 = !HIGH_BITS;
+    // For bytes below 0x80 these sums never carry into the next byte.
+    let at_least_tab = chunk + ONES * (0x80 - 0x09);
+    let past_return = chunk + ONES * (0x80 - 0x0e);
+    let control = at_least_tab & !past_return & HIGH_BITS;
+    let differs = chunk ^ (ONES * 0x20);
+    let nonzero = ((differs & LOW_BITS) + LOW_BITS) | differs;
+    control | (!nonzero & HIGH_BITS)
+}
+
+/// How many words `text` holds for judging prose, given its white-space separated `words`:
+/// those words plus half a word for each character of a script written without spaces between
+/// words (Chinese, Japanese, Thai), where a whole sentence is one white-space "word".
+pub fn word_estimate(text: &str, words: usize) -> usize {
+    // Every such character is three bytes long and starts with 0xE0 (Thai, Lao) or 0xE3–0xE9
+    // or 0xEF, so only characters with those lead bytes are decoded.
+    if text.is_ascii() {
+        return words;
+    }
+    let unspaced = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, byte)| matches!(byte, 0xe0 | 0xe3..=0xe9 | 0xef))
+        .filter_map(|(at, _)| text.get(at..).and_then(|rest| rest.chars().next()))
+        .filter(|&c| is_unspaced_script(c))
+        .count();
+    words + unspaced / 2
 }
 
 /// True for characters of scripts that do not separate words with spaces.
@@ -80,10 +156,11 @@ pub fn ends_with_terminal_punctuation(text: &str) -> bool {
         .ends_with(TERMINAL)
 }
 
-/// True when `text` reads like a sentence of running prose: enough words and a terminal mark.
-pub fn is_sentence_like(text: &str, min_words: usize) -> bool {
+/// True when `text`, which has `words` white-space separated words, reads like a sentence of
+/// running prose: enough words and a terminal mark.
+pub fn is_sentence_like(text: &str, words: usize, min_words: usize) -> bool {
     ends_with_terminal_punctuation(text)
-        && (word_count_up_to(text, min_words) >= min_words || word_estimate(text) >= min_words)
+        && (words >= min_words || word_estimate(text, words) >= min_words)
 }
 
 /// `text` cut to at most `max_chars` characters, with `…` when something was cut, for quoting
@@ -116,6 +193,8 @@ mod tests {
             " two  words ",
             "no\u{a0}break\u{3000}ideographic\u{b}tab\u{85}next",
             "«Ünïcode» — text\r\n with\tmore",
+            "\u{85}a\u{1680}b\u{2000}c\u{200a}d\u{2028}e\u{2029}f\u{202f}g\u{205f}h\u{3000}",
+            "\u{2010}\u{e1}\u{3001}\u{c2a9}x\u{200b}y",
         ] {
             assert_eq!(
                 word_count(text),
@@ -132,15 +211,58 @@ mod tests {
     }
 
     #[test]
+    fn word_count_agrees_with_split_whitespace_across_chunks() {
+        let pieces = [
+            " ", "\t", "\r\n", "\u{b}", "\u{c}", "a", "bc", "é", "\u{a0}", "\u{3000}", "“",
+        ];
+        // Every sequence of four pieces, so that each class meets each other at every offset
+        // of an eight-byte chunk.
+        for n in 0..pieces.len().pow(4) {
+            let mut text = String::from("xy");
+            let mut rest = n;
+            for _ in 0..4 {
+                text.push_str(pieces[rest % pieces.len()]);
+                rest /= pieces.len();
+            }
+            text.push_str(" tail words here ");
+            for start in 0..3 {
+                let text = &text[start..];
+                assert_eq!(
+                    word_count(text),
+                    text.split_whitespace().count(),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn word_estimate_counts_half_a_word_per_unspaced_character() {
+        assert_eq!(word_estimate("これは日本語", 1), 4);
+        assert_eq!(word_estimate("ภาษาไทย ok", 2), 5);
+        assert_eq!(word_estimate("ascii only", 2), 2);
+        assert_eq!(word_estimate("ࠀ€ｦ", 1), 1);
+    }
+
+    #[test]
+    fn word_count_up_to_stops_at_the_limit() {
+        let text = "one\u{2003}two\u{3000}three four";
+        assert_eq!(word_count_up_to(text, 2), 2);
+        assert_eq!(word_count_up_to(text, 10), 4);
+    }
+
+    #[test]
     fn sentence_like_needs_words_and_punctuation() {
-        assert!(is_sentence_like("This is a short sentence.", 5));
-        assert!(!is_sentence_like("Too short.", 5));
-        assert!(is_sentence_like(
+        let sentence_like =
+            |text: &str, min_words| is_sentence_like(text, word_count(text), min_words);
+        assert!(sentence_like("This is a short sentence.", 5));
+        assert!(!sentence_like("Too short.", 5));
+        assert!(sentence_like(
             "これでようやく元の操作性を取り戻せました。",
             10
         ));
-        assert!(!is_sentence_like("元に戻した。", 10));
-        assert!(!is_sentence_like(
+        assert!(!sentence_like("元に戻した。", 10));
+        assert!(!sentence_like(
             "Many words but no full stop at the end here",
             5
         ));

@@ -109,7 +109,7 @@ impl MenuBlockCheck {
                 self.close(ctx, run.take(), &mut findings);
                 continue;
             }
-            let words = text::word_count(line);
+            let words = ctx.layout.line_words(index);
             let stopwords = text::words(line)
                 .filter(|word| self.is_stopword(word))
                 .count();
@@ -131,7 +131,7 @@ impl MenuBlockCheck {
     }
 
     fn is_short_line(&self, ctx: &Context, index: usize, line: &str) -> bool {
-        text::word_count_up_to(line, self.max_words.saturating_add(1)) <= self.max_words
+        ctx.layout.line_words(index) <= self.max_words
             && !text::ends_with_terminal_punctuation(line)
             && self.placement.accepts(ctx.layout.position(index))
     }

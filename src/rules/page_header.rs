@@ -194,11 +194,15 @@ impl PageHeaderCheck {
 
 /// True when a prose paragraph starts strictly between lines `after` and `before`.
 fn has_prose_between(ctx: &Context, after: usize, before: usize) -> bool {
-    ctx.doc.paragraphs().iter().any(|paragraph| {
-        paragraph.first_line > after
-            && paragraph.first_line < before
-            && is_prose(ctx.doc.paragraph_text(paragraph))
-    })
+    ctx.doc
+        .paragraphs()
+        .iter()
+        .enumerate()
+        .any(|(index, paragraph)| {
+            paragraph.first_line > after
+                && paragraph.first_line < before
+                && ctx.layout.is_prose(index)
+        })
 }
 
 /// The words of the prose paragraphs that start strictly between lines `after` and `before`.
@@ -206,10 +210,10 @@ fn prose_words(ctx: &Context, after: usize, before: usize) -> usize {
     ctx.doc
         .paragraphs()
         .iter()
-        .filter(|paragraph| paragraph.first_line > after && paragraph.first_line < before)
-        .map(|paragraph| ctx.doc.paragraph_text(paragraph))
-        .filter(|body| is_prose(body))
-        .map(text::word_count)
+        .enumerate()
+        .filter(|(_, paragraph)| paragraph.first_line > after && paragraph.first_line < before)
+        .filter(|&(index, _)| ctx.layout.is_prose(index))
+        .map(|(_, paragraph)| ctx.layout.paragraph_words(paragraph))
         .sum()
 }
 

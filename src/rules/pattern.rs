@@ -111,12 +111,15 @@ impl PatternCheck {
         match self.scope {
             Scope::Line => {
                 for (index, line) in ctx.doc.lines().iter().enumerate() {
-                    self.check_unit(ctx, index, line.span, &mut findings);
+                    let words = ctx.layout.line_words(index);
+                    self.check_unit(ctx, index, line.span, words, &mut findings);
                 }
             }
             Scope::Paragraph => {
                 for paragraph in ctx.doc.paragraphs() {
-                    self.check_unit(ctx, paragraph.first_line, paragraph.span, &mut findings);
+                    let words = ctx.layout.paragraph_words(paragraph);
+                    let first = paragraph.first_line;
+                    self.check_unit(ctx, first, paragraph.span, words, &mut findings);
                 }
             }
             Scope::Text => {
@@ -141,17 +144,22 @@ impl PatternCheck {
         findings
     }
 
-    fn check_unit(&self, ctx: &Context, first_line: usize, span: Span, out: &mut Vec<Finding>) {
+    /// Tests one line or paragraph of `words` words (none means it is blank).
+    fn check_unit(
+        &self,
+        ctx: &Context,
+        first_line: usize,
+        span: Span,
+        words: usize,
+        out: &mut Vec<Finding>,
+    ) {
+        if words == 0 || !self.placement.accepts(ctx.layout.position(first_line)) {
+            return;
+        }
+        if self.max_words.is_some_and(|max| words > max) {
+            return;
+        }
         let body = ctx.doc.slice(span);
-        if body.trim().is_empty() || !self.placement.accepts(ctx.layout.position(first_line)) {
-            return;
-        }
-        if self
-            .max_words
-            .is_some_and(|max| text::word_count_up_to(body, max.saturating_add(1)) > max)
-        {
-            return;
-        }
         if self.no_terminal_punctuation && text::ends_with_terminal_punctuation(body) {
             return;
         }

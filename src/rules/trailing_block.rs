@@ -12,7 +12,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
-use crate::layout::{Position, is_prose};
+use crate::layout::Position;
 use crate::text;
 
 /// The `[check]` table of a `trailing-block` rule.
@@ -168,14 +168,13 @@ impl TrailingBlockCheck {
     }
 
     fn is_marker(&self, ctx: &Context, index: usize) -> bool {
-        let line = ctx.doc.line_text(index).trim();
+        let words = ctx.layout.line_words(index);
         let position = ctx.layout.position(index);
-        !line.is_empty()
-            && text::word_count_up_to(line, self.max_marker_words.saturating_add(1))
-                <= self.max_marker_words
+        words > 0
+            && words <= self.max_marker_words
             && (self.placement.accepts(position)
                 || (self.head_boxes || self.confirm.is_some()) && position == Position::Head)
-            && self.markers.is_match(line)
+            && self.markers.is_match(ctx.doc.line_text(index).trim())
     }
 
     /// The block a marker at line `first` starts (last line, whether it runs to the end, whether
@@ -219,10 +218,8 @@ impl TrailingBlockCheck {
         // Both looks are bounded, so that many markers in one document stay linear.
         let window_end = last.min(first + CONFIRM_WINDOW_LINES);
         let confirms = |i: &usize| {
-            let line = doc.line_text(*i).trim();
-            !line.is_empty()
-                && text::word_count_up_to(line, MAX_CONFIRM_WORDS + 1) <= MAX_CONFIRM_WORDS
-                && confirm.is_match(line)
+            let words = ctx.layout.line_words(*i);
+            words > 0 && words <= MAX_CONFIRM_WORDS && confirm.is_match(doc.line_text(*i).trim())
         };
         let Some(first_confirming) = (first + 1..=window_end)
             .filter(|&i| !doc.is_blank_line(i))
@@ -267,14 +264,13 @@ impl TrailingBlockCheck {
     /// The paragraphs where a run of `stop-at-prose-run` prose paragraphs in a row completes, in
     /// order: found once per document, so that each marker's box end is a binary search.
     fn prose_run_ends(&self, ctx: &Context) -> Vec<usize> {
-        let doc = ctx.doc;
         let mut ends = Vec::new();
         if self.stop_at_prose_run == 0 {
             return ends;
         }
         let mut in_a_row = 0;
-        for (index, paragraph) in doc.paragraphs().iter().enumerate() {
-            in_a_row = if is_prose(doc.paragraph_text(paragraph)) {
+        for index in 0..ctx.doc.paragraphs().len() {
+            in_a_row = if ctx.layout.is_prose(index) {
                 in_a_row + 1
             } else {
                 0
@@ -291,10 +287,12 @@ impl TrailingBlockCheck {
 fn holds_prose(ctx: &Context, first: usize, last: usize) -> bool {
     let paragraphs = ctx.doc.paragraphs();
     let start = paragraphs.partition_point(|paragraph| paragraph.last_line < first);
-    paragraphs[start..]
+    paragraphs
         .iter()
-        .take_while(|paragraph| paragraph.first_line <= last)
-        .any(|paragraph| is_prose(ctx.doc.paragraph_text(paragraph)))
+        .enumerate()
+        .skip(start)
+        .take_while(|(_, paragraph)| paragraph.first_line <= last)
+        .any(|(index, _)| ctx.layout.is_prose(index))
 }
 
 #[cfg(test)]

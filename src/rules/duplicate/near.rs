@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use similar::{Algorithm, DiffTag, TextDiff, TextDiffConfig};
 
 use super::shingles::{Families, ShingleIndex};
-use super::{Unit, key_words, line_number, units};
+use super::{Unit, key_word_count, key_words, line_number, units};
 use crate::rules::Context;
 use crate::rules::Finding;
 
@@ -46,19 +46,19 @@ impl NearMatcher {
     /// are seen.
     pub(super) fn check(&self, ctx: &Context) -> Vec<Finding> {
         let units = units(ctx, self.min_words);
-        let words: Vec<Vec<&str>> = units.iter().map(|unit| key_words(unit.key)).collect();
         let mut seen_keys: FxHashSet<&str> = FxHashSet::default();
-        let mut index = ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs);
+        let words: usize = units.iter().map(|unit| key_word_count(unit.key)).sum();
+        let mut index = ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs, words);
         let mut families = Families::new(units.len());
         let mut pairs = Vec::new();
+        let mut shingles = Vec::new();
         for (later, unit) in units.iter().enumerate() {
             // An exact copy is the exact rule's finding; its first copy stands for it here.
             if !seen_keys.insert(unit.key) {
                 continue;
             }
-            let tokens = words.get(later).map_or(&[][..], Vec::as_slice);
-            let shingles = index.shingles(tokens);
-            let matches = self.matches(&index, &shingles, tokens, &words);
+            index.shingles(unit.key, &mut shingles);
+            let matches = self.matches(&index, &shingles, unit.key, &units);
             for &(earlier, _) in &matches {
                 families.join(earlier, later);
             }
@@ -71,30 +71,36 @@ impl NearMatcher {
                 [] => {}
                 _ => families.mark_template(later),
             }
-            index.insert(later, shingles);
+            index.insert(later, &shingles);
         }
         pairs
             .into_iter()
             .filter(|pair| !families.is_template(pair.later))
-            .filter_map(|pair| self.finding(&units, &words, pair))
+            .filter_map(|pair| self.finding(&units, pair))
             .collect()
     }
 
-    /// The earlier paragraphs at least `threshold`-similar to `tokens`, with their ratios; stops
-    /// at `template_matches`, which is enough to know the paragraph belongs to a template.
+    /// The earlier paragraphs at least `threshold`-similar to the paragraph with key `key`,
+    /// with their ratios; stops at `template_matches`, which is enough to know the paragraph
+    /// belongs to a template. Words are split out of the keys only for the candidates.
     fn matches(
         &self,
         index: &ShingleIndex,
         shingles: &[u64],
-        tokens: &[&str],
-        words: &[Vec<&str>],
+        key: &str,
+        units: &[Unit],
     ) -> Vec<(usize, f32)> {
         let mut found = Vec::new();
-        for earlier in index.candidates(shingles, self.min_shared_shingles) {
-            let Some(other) = words.get(earlier) else {
+        let candidates = index.candidates(shingles, self.min_shared_shingles);
+        if candidates.is_empty() {
+            return found;
+        }
+        let tokens = key_words(key);
+        for earlier in candidates {
+            let Some(other) = units.get(earlier) else {
                 continue;
             };
-            if let Some(ratio) = self.similarity(other, tokens) {
+            if let Some(ratio) = self.similarity(other.key, &tokens) {
                 found.push((earlier, ratio));
                 if found.len() >= self.template_matches {
                     break;
@@ -108,12 +114,14 @@ impl NearMatcher {
     /// `2·min/(a+b)` caps the ratio, so pairs of very different length are never diffed; so does
     /// the number of words the lists share (a diff matches no more), computed the way the diff's
     /// ratio is, so pairs sharing too few words are not diffed either.
-    fn similarity(&self, old: &[&str], new: &[&str]) -> Option<f32> {
-        let (a, b) = (old.len(), new.len());
+    fn similarity(&self, old_key: &str, new: &[&str]) -> Option<f32> {
+        let (a, b) = (key_word_count(old_key), new.len());
         let bound = 2.0 * a.min(b) as f32 / (a + b).max(1) as f32;
         if bound < self.threshold {
             return None;
         }
+        let old = key_words(old_key);
+        let old = old.as_slice();
         let shared = 2.0 * common_words(old, new) as f32 / (a + b).max(1) as f32;
         if a + b > 0 && shared < self.threshold {
             return None;
@@ -130,10 +138,11 @@ impl NearMatcher {
         config
     }
 
-    fn finding(&self, units: &[Unit], words: &[Vec<&str>], pair: NearPair) -> Option<Finding> {
-        let later = units.get(pair.later)?.paragraph;
-        let earlier = units.get(pair.earlier)?.paragraph;
-        let changes = self.word_diff(words.get(pair.earlier)?, words.get(pair.later)?);
+    fn finding(&self, units: &[Unit], pair: NearPair) -> Option<Finding> {
+        let later = units.get(pair.later)?;
+        let earlier = units.get(pair.earlier)?;
+        let changes = self.word_diff(&key_words(earlier.key), &key_words(later.key));
+        let (later, earlier) = (later.paragraph, earlier.paragraph);
         let line = line_number(earlier);
         let percent = (pair.ratio * 100.0).round();
         Some(

@@ -27,38 +27,51 @@ pub(super) struct ShingleIndex {
 }
 
 impl ShingleIndex {
-    pub(super) fn new(shingle_words: usize, max_paragraphs: usize) -> Self {
+    /// An empty index for paragraphs of `words` words in all, which bounds the number of
+    /// shingles: the map is sized once instead of growing shingle by shingle.
+    pub(super) fn new(shingle_words: usize, max_paragraphs: usize, words: usize) -> Self {
         Self {
             seed: per_document_seed(),
             shingle_words: shingle_words.max(1),
-            postings: HashMap::default(),
+            postings: HashMap::with_capacity_and_hasher(
+                words.min(PRESIZED_SHINGLES),
+                BuildHasherDefault::default(),
+            ),
             links: Vec::new(),
             set_sizes: Vec::new(),
             max_paragraphs,
         }
     }
 
-    /// The distinct hashes of the shingles of `tokens`, sorted. Each word is hashed once with
-    /// the seeded hasher and a shingle combines the hashes of its words, instead of hashing
-    /// every word once per shingle it belongs to.
-    pub(super) fn shingles(&self, tokens: &[&str]) -> Vec<u64> {
+    /// Puts in `hashes` the distinct hashes of the shingles of the words of `key`, sorted. Each
+    /// word is hashed once with the seeded hasher and a shingle combines the hashes of its
+    /// words, instead of hashing every word once per shingle it belongs to.
+    pub(super) fn shingles(&self, key: &str, hashes: &mut Vec<u64>) {
         let hasher = FxSeededState::with_seed(self.seed);
-        let words: Vec<u64> = tokens.iter().map(|word| hasher.hash_one(word)).collect();
-        let mut hashes: Vec<u64> = words.windows(self.shingle_words).map(combine).collect();
+        hashes.clear();
+        hashes.extend(super::key_word_iter(key).map(|word| hasher.hash_one(word)));
+        // Each shingle's hash replaces the hash of its first word, in place.
+        let shingles = (hashes.len() + 1).saturating_sub(self.shingle_words);
+        for at in 0..shingles {
+            let hash = hashes.get(at..at + self.shingle_words).map_or(0, combine);
+            if let Some(slot) = hashes.get_mut(at) {
+                *slot = hash;
+            }
+        }
+        hashes.truncate(shingles);
         hashes.sort_unstable();
         hashes.dedup();
-        hashes
     }
 
     /// Adds paragraph `unit` (ids must be given in increasing order) with its shingle set.
-    pub(super) fn insert(&mut self, unit: usize, shingles: Vec<u64>) {
+    pub(super) fn insert(&mut self, unit: usize, shingles: &[u64]) {
         if self.set_sizes.len() <= unit {
             self.set_sizes.resize(unit + 1, 0);
         }
         if let Some(size) = self.set_sizes.get_mut(unit) {
             *size = shingles.len();
         }
-        for shingle in shingles {
+        for &shingle in shingles {
             let posting = self.postings.entry(shingle).or_default();
             if posting.len <= self.max_paragraphs {
                 self.links.push(Link {
@@ -105,6 +118,10 @@ impl ShingleIndex {
             .map(|entry| entry.unit)
     }
 }
+
+/// The most shingles the index makes room for up front; a larger document grows the map as it
+/// goes, so that the room reserved never outruns what repetitive text really needs.
+const PRESIZED_SHINGLES: usize = 1 << 16;
 
 /// A seed that differs between documents and runs, from the standard library's keyed hasher.
 fn per_document_seed() -> usize {

@@ -50,7 +50,7 @@ impl Gated {
         // The pattern parsed at load; only a compiled-size limit could refuse it now, and a
         // cue that cannot compile matches nothing.
         let cue = self.cue.get_or_init(|| Regex::new(&self.source).ok());
-        cue.as_ref()?.captures(text)
+        super::captures(cue.as_ref()?, text)
     }
 }
 

@@ -2,7 +2,7 @@
 //! bylines, author and source label lines, staff and reporting credits, publisher notices,
 //! agency markers and the site credit after the article. Image credits void what follows them.
 
-use super::{Evidence, RequiredAttributionCheck, Strength, captured_name, medium};
+use super::{Evidence, RequiredAttributionCheck, Strength, captured_name, captures, medium};
 use crate::document::Span;
 use crate::rules::Context;
 use crate::rules::metadata_text::front_matter;
@@ -84,11 +84,11 @@ impl RequiredAttributionCheck {
         if let Some(captures) = staff.filter(|_| !self.has_stop_word(text)) {
             found.push(item(Strength::Strong, "author", captured_name(&captures)));
         }
-        if let Some(captures) = self.cues.credits.iter().find_map(|r| r.captures(text)) {
-            found.push(item(Strength::Strong, "credit", captured_name(&captures)));
+        if let Some(credit) = self.cues.credits.iter().find_map(|r| captures(r, text)) {
+            found.push(item(Strength::Strong, "credit", captured_name(&credit)));
         }
-        if let Some(captures) = self.cues.publisher.iter().find_map(|r| r.captures(full)) {
-            let name = captured_name(&captures);
+        if let Some(notice) = self.cues.publisher.iter().find_map(|r| captures(r, full)) {
+            let name = captured_name(&notice);
             let name = if name.is_empty() {
                 full.trim().to_string()
             } else {
@@ -138,8 +138,8 @@ impl RequiredAttributionCheck {
         text: &str,
         index: usize,
     ) -> Option<String> {
-        let captures = regex?.captures(text)?;
-        let mut name = captured_name(&captures);
+        let found = captures(regex?, text)?;
+        let mut name = captured_name(&found);
         if name.is_empty() {
             let next = (index + 1..ctx.doc.lines().len()).find(|&i| !ctx.doc.is_blank_line(i))?;
             name = ctx.doc.line_text(next).trim().to_string();

@@ -167,6 +167,17 @@ fn medium(kind: &'static str, name: String, line: usize, in_noise: bool) -> Evid
     }
 }
 
+/// `regex.captures(text)`, with a plain match test first: most lines match no cue, and a
+/// capturing search allocates its slots before it knows, so a line without a match costs
+/// only the test.
+fn captures<'t>(regex: &regex::Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    if regex.is_match(text) {
+        regex.captures(text)
+    } else {
+        None
+    }
+}
+
 /// The `name` group of a match, trimmed, or the whole match.
 fn captured_name(captures: &regex::Captures) -> String {
     let name = captures.name("name").or_else(|| captures.get(0));
