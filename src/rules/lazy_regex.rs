@@ -1,4 +1,5 @@
-//! A regex checked when its rule file loads and compiled the first time a document needs it.
+//! A regex checked when its rule file loads (or, for the default rules, which a test compiles,
+//! not checked at all) and compiled the first time a document needs it.
 //!
 //! Compiling the default rules' regexes is most of a short run's start-up (a pre-commit hook or
 //! an editor lints one file), while many of them only ever see lines that cheap tests (placement,
@@ -59,8 +60,9 @@ pub(crate) struct LazyRegex {
     /// The pattern, known to parse.
     source: String,
     flags: Flags,
-    /// True when the pattern has Unicode word assertions, and so gets a gate.
-    gated: bool,
+    /// True when the pattern has Unicode word assertions, and so gets a gate; `None` when that
+    /// is decided on first use.
+    gated: Option<bool>,
     /// The gate, once a search needed it (`None` if it has none or it did not compile).
     gate: OnceLock<Option<Regex>>,
     /// The compiled regex, once a search needed it; `None` if it exceeded the compiled-size
@@ -75,7 +77,7 @@ impl LazyRegex {
         let hir = flags.parse(&source, false)?;
         let gated = hir.properties().look_set().contains_word_unicode();
         Some(Self {
-            gated,
+            gated: Some(gated),
             ..Self::parsed(source, flags)
         })
     }
@@ -83,9 +85,18 @@ impl LazyRegex {
     /// Wraps `source`, which the caller has checked parses with `flags`, without a gate.
     pub(crate) fn parsed(source: String, flags: Flags) -> Self {
         Self {
+            gated: Some(false),
+            ..Self::unchecked(source, flags)
+        }
+    }
+
+    /// Wraps `source` unchecked: whether it parses, and whether it needs a gate, is found out
+    /// on first use. For regexes fixed at build time, which a test compiles.
+    pub(crate) fn unchecked(source: String, flags: Flags) -> Self {
+        Self {
             source,
             flags,
-            gated: false,
+            gated: None,
             gate: OnceLock::new(),
             compiled: OnceLock::new(),
         }
@@ -95,7 +106,7 @@ impl LazyRegex {
     /// compiled on the first such call; the gate compiles first, so a regex whose gate
     /// refuses every line of a run is never compiled at all.
     pub(crate) fn matching(&self, text: &str) -> Option<&Regex> {
-        if self.gated {
+        if self.gated != Some(false) {
             let gate = self.gate.get_or_init(|| self.compile_gate());
             if gate.as_ref().is_some_and(|gate| !gate.is_match(text)) {
                 return None;
@@ -124,9 +135,16 @@ impl LazyRegex {
     }
 
     /// The gate: the regex's syntax tree without Unicode word assertions (and without capture
-    /// groups, which a gate does not need), printed back as a regex.
+    /// groups, which a gate does not need), printed back as a regex; `None` when the regex has
+    /// no such assertion.
     fn compile_gate(&self) -> Option<Regex> {
+        if self.gated.is_none() && !may_assert_words(&self.source) {
+            return None;
+        }
         let hir = self.flags.parse(&self.source, true)?;
+        if !hir.properties().look_set().contains_word_unicode() {
+            return None;
+        }
         RegexBuilder::new(&without_unicode_words(hir).to_string())
             .build()
             .ok()
@@ -137,6 +155,14 @@ impl LazyRegex {
     pub(crate) fn is_compiled(&self) -> bool {
         self.compiled.get().is_some()
     }
+}
+
+/// False when `source` cannot hold a word assertion: every one is written `\b`, `\B`, `\<` or
+/// `\>` (the forms `\b{start}` and so on included), so a pattern without those needs no parse.
+fn may_assert_words(source: &str) -> bool {
+    ["\\b", "\\B", "\\<", "\\>"]
+        .iter()
+        .any(|escape| source.contains(escape))
 }
 
 /// `hir` with every Unicode word assertion replaced by the empty regex and every capture group

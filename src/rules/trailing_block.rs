@@ -9,7 +9,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
+use super::{Compilation, CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
 use crate::layout::is_prose;
 use crate::text;
 
@@ -47,8 +47,11 @@ pub struct TrailingBlockCheck {
     doubtful_ratio: Option<f64>,
 }
 
-/// Compiles a `trailing-block` rule.
-pub fn compile(config: TrailingBlockConfig) -> Result<TrailingBlockCheck, CompileError> {
+/// Compiles a `trailing-block` rule; `compilation` says when its markers compile.
+pub fn compile(
+    config: TrailingBlockConfig,
+    compilation: Compilation,
+) -> Result<TrailingBlockCheck, CompileError> {
     if config.markers.is_empty() {
         return Err(CompileError {
             message: "a trailing-block rule needs at least one regex in `markers`".into(),
@@ -57,7 +60,7 @@ pub fn compile(config: TrailingBlockConfig) -> Result<TrailingBlockCheck, Compil
         });
     }
     Ok(TrailingBlockCheck {
-        markers: compile_patterns(&config.markers, true, false)?,
+        markers: compile_patterns(&config.markers, true, false, compilation)?,
         max_marker_words: config.max_marker_words,
         placement: config.placement,
         stop_at_prose_run: config.stop_at_prose_run,
