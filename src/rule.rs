@@ -264,6 +264,16 @@ impl RuleSet {
         self.rules.iter().find(|rule| rule.id == id)
     }
 
+    /// Compiles the regexes of the selected rules that compile on first use, last rule first:
+    /// the linting threads need them in run order, so a helper thread compiling from the other
+    /// end meets them in the middle instead of waiting on the same regex.
+    pub fn prepare(&self) {
+        let selected = self.rules.iter().zip(&self.enabled).filter(|(_, on)| **on);
+        for (rule, _) in selected.rev() {
+            rule.check.prepare();
+        }
+    }
+
     /// Each rule with whether it is selected.
     pub fn iter(&self) -> impl Iterator<Item = (&Rule, bool)> {
         self.rules.iter().zip(self.enabled.iter().copied())

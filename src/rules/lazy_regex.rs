@@ -128,6 +128,17 @@ impl LazyRegex {
         Ok(())
     }
 
+    /// Compiles what every search needs unless a search already did: the gate of a gated
+    /// regex (the regex itself waits until the gate first lets a text through), else the regex.
+    /// A helper thread calls it ahead of the searches, which then find it ready.
+    pub(crate) fn prepare(&self) {
+        if self.gated != Some(false) && self.gate.get_or_init(|| self.compile_gate()).is_some() {
+            return;
+        }
+        self.compiled
+            .get_or_init(|| self.flags.builder(&self.source).build().ok());
+    }
+
     /// True when the regex matches somewhere in `text`.
     pub(crate) fn is_match(&self, text: &str) -> bool {
         self.matching(text)

@@ -265,6 +265,24 @@ impl Check {
         })
     }
 
+    /// Compiles now whatever regexes of the check compile on first use and are not compiled yet,
+    /// so that a helper thread can compile them while the documents are read and linted; a
+    /// search that needs one meanwhile compiles it or waits for it, whichever comes first.
+    pub fn prepare(&self) {
+        match self {
+            Self::Pattern(check) => check.prepare(),
+            Self::TrailingBlock(check) => check.prepare(),
+            Self::RequiredDate(check) => check.prepare(),
+            // Its cues compile at load, or behind gates when a line first passes one.
+            Self::RequiredAttribution(_)
+            | Self::Input(_)
+            | Self::MenuBlock(_)
+            | Self::PageHeader(_)
+            | Self::Duplicate(_)
+            | Self::Selector(_) => {}
+        }
+    }
+
     /// Runs the check; metadata kinds also record the value they found in `metadata`.
     pub fn run(&self, ctx: &Context, metadata: &mut Metadata) -> Vec<Finding> {
         match self {

@@ -109,6 +109,11 @@ pub fn compile(
 }
 
 impl PatternCheck {
+    /// Compiles the regex unless a search already did.
+    pub fn prepare(&self) {
+        self.regex.prepare();
+    }
+
     /// Flags every line, paragraph or match the rule's conditions and regexes accept.
     pub fn check(&self, ctx: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();

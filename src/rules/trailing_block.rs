@@ -69,6 +69,11 @@ pub fn compile(
 }
 
 impl TrailingBlockCheck {
+    /// Compiles the markers unless a search already did.
+    pub fn prepare(&self) {
+        self.markers.prepare();
+    }
+
     /// Flags each block from a marker line to the end of the document, or to the dense prose
     /// that follows an inline box.
     pub fn check(&self, ctx: &Context) -> Vec<Finding> {

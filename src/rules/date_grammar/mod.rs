@@ -174,8 +174,12 @@ pub fn compile(
 }
 
 impl DateGrammar {
-    /// Every regex of the grammar (for tests that compile them all).
-    #[cfg(test)]
+    /// Compiles every regex of the grammar that no search has compiled yet.
+    pub fn prepare(&self) {
+        self.regexes().for_each(LazyRegex::prepare);
+    }
+
+    /// Every regex of the grammar.
     pub(crate) fn regexes(&self) -> impl Iterator<Item = &LazyRegex> {
         let forms = self.forms.iter().map(|(_, regex)| regex);
         forms.chain([&self.range_before, &self.range_after])

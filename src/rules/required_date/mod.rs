@@ -196,6 +196,16 @@ fn parse_iso(text: &str) -> Option<CivilDate> {
 }
 
 impl RequiredDateCheck {
+    /// Compiles every regex that no document has compiled yet.
+    pub fn prepare(&self) {
+        self.grammar.prepare();
+        if let Some(labels) = &self.labels {
+            labels.prepare();
+        }
+    }
+}
+
+impl RequiredDateCheck {
     /// Finds the publication date and records it in `metadata`, or flags its absence.
     pub fn check(&self, ctx: &Context, metadata: &mut Metadata) -> Vec<Finding> {
         match self
