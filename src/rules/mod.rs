@@ -258,9 +258,9 @@ impl Check {
             KindName::RequiredDate => {
                 Self::RequiredDate(required_date::compile(parse_check(text)?, compilation)?)
             }
-            KindName::RequiredAttribution => {
-                Self::RequiredAttribution(required_attribution::compile(parse_check(text)?)?)
-            }
+            KindName::RequiredAttribution => Self::RequiredAttribution(
+                required_attribution::compile(parse_check(text)?, compilation)?,
+            ),
             KindName::Selector => Self::Selector(selector::compile(parse_check(text)?)?),
         })
     }
@@ -273,9 +273,8 @@ impl Check {
             Self::Pattern(check) => check.prepare(),
             Self::TrailingBlock(check) => check.prepare(),
             Self::RequiredDate(check) => check.prepare(),
-            // Its cues compile at load, or behind gates when a line first passes one.
-            Self::RequiredAttribution(_)
-            | Self::Input(_)
+            Self::RequiredAttribution(check) => check.prepare(),
+            Self::Input(_)
             | Self::MenuBlock(_)
             | Self::PageHeader(_)
             | Self::Duplicate(_)
