@@ -18,6 +18,8 @@ use std::sync::OnceLock;
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
+use super::forward::Forward;
+
 /// The flags a [`LazyRegex`] compiles with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Flags {
@@ -64,7 +66,10 @@ pub(crate) struct LazyRegex {
     /// is decided on first use.
     gated: Option<bool>,
     /// The gate, once a search needed it (`None` if it has none or it did not compile).
-    gate: OnceLock<Option<Regex>>,
+    gate: OnceLock<Option<Forward>>,
+    /// The forward DFA that answers [`Self::is_match`] for a regex without a gate, once a test
+    /// needed it (`None` if the DFA cannot serve the regex).
+    forward: OnceLock<Option<Forward>>,
     /// The compiled regex, once a search needed it; `None` if it exceeded the compiled-size
     /// limit, the one error a parse cannot foresee, and then it matches nothing.
     compiled: OnceLock<Option<Regex>>,
@@ -98,6 +103,7 @@ impl LazyRegex {
             flags,
             gated: None,
             gate: OnceLock::new(),
+            forward: OnceLock::new(),
             compiled: OnceLock::new(),
         }
     }
@@ -108,7 +114,11 @@ impl LazyRegex {
     pub(crate) fn matching(&self, text: &str) -> Option<&Regex> {
         if self.gated != Some(false) {
             let gate = self.gate.get_or_init(|| self.compile_gate());
-            if gate.as_ref().is_some_and(|gate| !gate.is_match(text)) {
+            // A gate that gave up lets the text through to the regex.
+            if gate
+                .as_ref()
+                .is_some_and(|gate| gate.is_match(text) == Some(false))
+            {
                 return None;
             }
         }
@@ -128,27 +138,52 @@ impl LazyRegex {
         Ok(())
     }
 
-    /// Compiles what every search needs unless a search already did: the gate of a gated
-    /// regex (the regex itself waits until the gate first lets a text through), else the regex.
-    /// A helper thread calls it ahead of the searches, which then find it ready.
+    /// Compiles what every search ([`Self::matching`]) needs unless one already did: the gate
+    /// of a gated regex (the regex itself waits until the gate first lets a text through), else
+    /// the regex. A helper thread calls it ahead of the searches, which then find it ready.
     pub(crate) fn prepare(&self) {
-        if self.gated != Some(false) && self.gate.get_or_init(|| self.compile_gate()).is_some() {
-            return;
+        if !self.has_gate() {
+            self.compiled
+                .get_or_init(|| self.flags.builder(&self.source).build().ok());
         }
-        self.compiled
-            .get_or_init(|| self.flags.builder(&self.source).build().ok());
     }
 
-    /// True when the regex matches somewhere in `text`.
+    /// Compiles what every test ([`Self::is_match`]) needs, as [`Self::prepare`] does for
+    /// searches: the gate, else the forward DFA, else the regex.
+    pub(crate) fn prepare_test(&self) {
+        if !self.has_gate() && self.forward().is_none() {
+            self.prepare();
+        }
+    }
+
+    /// True when the regex matches somewhere in `text`. Without a gate the forward DFA alone
+    /// answers, so a regex only ever tested never compiles whole.
     pub(crate) fn is_match(&self, text: &str) -> bool {
+        if !self.has_gate()
+            && let Some(answer) = self.forward().and_then(|forward| forward.is_match(text))
+        {
+            return answer;
+        }
         self.matching(text)
             .is_some_and(|regex| regex.is_match(text))
     }
 
+    /// True when the regex has a gate (compiled here the first time it is asked).
+    fn has_gate(&self) -> bool {
+        self.gated != Some(false) && self.gate.get_or_init(|| self.compile_gate()).is_some()
+    }
+
+    /// The forward DFA, built the first time it is asked.
+    fn forward(&self) -> Option<&Forward> {
+        self.forward
+            .get_or_init(|| Forward::new(&self.source, self.flags))
+            .as_ref()
+    }
+
     /// The gate: the regex's syntax tree without Unicode word assertions (and without capture
-    /// groups, which a gate does not need), printed back as a regex; `None` when the regex has
-    /// no such assertion.
-    fn compile_gate(&self) -> Option<Regex> {
+    /// groups, which a gate does not need), printed back as a regex and built as a forward DFA;
+    /// `None` when the regex has no such assertion.
+    fn compile_gate(&self) -> Option<Forward> {
         if self.gated.is_none() && !may_assert_words(&self.source) {
             return None;
         }
@@ -156,9 +191,8 @@ impl LazyRegex {
         if !hir.properties().look_set().contains_word_unicode() {
             return None;
         }
-        RegexBuilder::new(&without_unicode_words(hir).to_string())
-            .build()
-            .ok()
+        // The printed tree carries its flags; only a match test is ever asked of a gate.
+        Forward::new(&without_unicode_words(hir).to_string(), Flags::default())
     }
 
     /// True once the regex has been compiled (for tests of laziness).
@@ -222,9 +256,56 @@ mod tests {
         let lazy = LazyRegex::checked("^share$".into(), flags);
         let lazy = lazy.unwrap_or_else(|| panic!("parses"));
         assert!(!lazy.is_compiled());
-        assert!(lazy.is_match("intro\r\nSHARE\r\nend"));
+        assert!(lazy.matching("intro\r\nSHARE\r\nend").is_some());
         assert!(lazy.is_compiled());
+        assert!(lazy.is_match("intro\r\nSHARE\r\nend"));
         assert!(!lazy.is_match("shared"));
+    }
+
+    #[test]
+    fn a_match_test_needs_only_the_forward_dfa_and_answers_like_the_regex() {
+        let cases = [
+            ("^share$", true, true),
+            (
+                r"^(?:views?|просмотр\w*)\s*:?\s*\d[\d\s.,]*[kKmM]?$",
+                true,
+                false,
+            ),
+            (r"(?-u:\b)cookies?(?-u:\b)", true, false),
+            (r"^\s*$", false, false),
+            ("[ \t]{2,}", false, false),
+        ];
+        let texts = [
+            "intro\r\nSHARE\r\nend",
+            "Share",
+            "shared",
+            "ПРОСМОТРОВ: 1 204",
+            "Views 12k",
+            "we use Cookies.",
+            "“cookies”",
+            "",
+            "  ",
+            "two  spaces",
+            "ſhare",
+        ];
+        for (source, ignore_case, multi_line) in cases {
+            let flags = Flags {
+                ignore_case,
+                multi_line,
+            };
+            let lazy = LazyRegex::unchecked(source.into(), flags);
+            let plain = flags.builder(source).build();
+            let plain = plain.unwrap_or_else(|error| panic!("{error}"));
+            for text in texts {
+                assert_eq!(
+                    lazy.is_match(text),
+                    plain.is_match(text),
+                    "{source} {text:?}"
+                );
+            }
+            assert!(lazy.forward.get().is_some_and(Option::is_some), "{source}");
+            assert!(!lazy.is_compiled(), "{source}");
+        }
     }
 
     #[test]

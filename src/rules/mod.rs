@@ -7,6 +7,7 @@
 
 pub mod date_grammar;
 pub mod duplicate;
+mod forward;
 pub mod input;
 mod lazy_regex;
 pub mod menu_block;

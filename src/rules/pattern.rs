@@ -109,9 +109,13 @@ pub fn compile(
 }
 
 impl PatternCheck {
-    /// Compiles the regex unless a search already did.
+    /// Compiles the regex unless a search already did: for a whole-line or whole-paragraph
+    /// finding only what a match test needs.
     pub fn prepare(&self) {
-        self.regex.prepare();
+        match (self.scope, self.extent) {
+            (Scope::Line | Scope::Paragraph, Extent::Unit) => self.regex.prepare_test(),
+            _ => self.regex.prepare(),
+        }
     }
 
     /// Flags every line, paragraph or match the rule's conditions and regexes accept.

@@ -71,7 +71,7 @@ pub fn compile(
 impl TrailingBlockCheck {
     /// Compiles the markers unless a search already did.
     pub fn prepare(&self) {
-        self.markers.prepare();
+        self.markers.prepare_test();
     }
 
     /// Flags each block from a marker line to the end of the document, or to the dense prose

@@ -44,20 +44,13 @@ impl Cues {
         ];
         gated.into_iter().flatten().for_each(Gated::prepare);
         self.date_line_after.prepare();
-        let plain = [
-            &self.author_label,
-            &self.source_label,
-            &self.agency,
-            &self.prose_guard,
-        ];
-        plain.into_iter().flatten().for_each(LazyRegex::prepare);
-        let lists = [
-            &self.credits,
-            &self.image,
-            &self.publisher,
-            &self.site_credit,
-        ];
+        let searched = [&self.author_label, &self.source_label, &self.agency];
+        searched.into_iter().flatten().for_each(LazyRegex::prepare);
+        let lists = [&self.credits, &self.image, &self.publisher];
         lists.into_iter().flatten().for_each(LazyRegex::prepare);
+        // Only whether they match is asked of these.
+        self.prose_guard.iter().for_each(LazyRegex::prepare_test);
+        self.site_credit.iter().for_each(LazyRegex::prepare_test);
     }
 }
 

@@ -48,7 +48,7 @@ impl Gated {
 
     /// Compiles the gate unless a line already did (see [`crate::rules::Check::prepare`]).
     pub(super) fn prepare(&self) {
-        self.gate.prepare();
+        self.gate.prepare_test();
     }
 
     /// The cue's captures in `text`, as `Regex::captures` gives them.
