@@ -16,7 +16,7 @@ use toml::Spanned;
 use crate::diagnostic::{Category, Severity};
 use crate::error::RuleError;
 use crate::fix::Applicability;
-use crate::rules::{Check, KindName};
+use crate::rules::{Check, Compilation, KindName};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
@@ -88,8 +88,8 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// Parses and compiles one rule file.
-    pub fn parse(path: &str, text: &str) -> Result<Self, RuleError> {
+    /// Parses and compiles one rule file; `compilation` says when its regex lists compile.
+    pub fn parse(path: &str, text: &str, compilation: Compilation) -> Result<Self, RuleError> {
         let header: Header = toml::from_str(text)
             .map_err(|error| RuleError::invalid(path, text, error.message(), error.span(), None))?;
         let id_span = header.id.span();
@@ -105,7 +105,7 @@ impl Rule {
                 ),
             ));
         }
-        let check = Check::compile(header.kind, text).map_err(|error| {
+        let check = Check::compile(header.kind, text, compilation).map_err(|error| {
             RuleError::invalid(path, text, error.message, error.span, error.help)
         })?;
         Ok(Self {
@@ -141,10 +141,12 @@ pub struct RuleSource {
     pub name: String,
     /// Each file as (path, text).
     pub files: Vec<(String, String)>,
+    /// When the files' regex lists compile: eagerly, unless they are the default rules.
+    pub compilation: Compilation,
 }
 
 impl RuleSource {
-    /// The rules compiled into the binary.
+    /// The rules compiled into the binary, whose regexes compile on first use.
     pub fn builtin() -> Self {
         Self {
             name: "the default rules".into(),
@@ -152,6 +154,16 @@ impl RuleSource {
                 .iter()
                 .map(|(path, text)| (path.to_string(), text.to_string()))
                 .collect(),
+            compilation: Compilation::Lazy,
+        }
+    }
+
+    /// Rule files a user supplies, whose regexes compile when they load.
+    pub fn user(name: String, files: Vec<(String, String)>) -> Self {
+        Self {
+            name,
+            files,
+            compilation: Compilation::Eager,
         }
     }
 }
@@ -177,13 +189,15 @@ impl RuleSet {
                 });
             }
             let mut seen: HashMap<String, String> = HashMap::new();
-            // Compiling regexes is most of a short run's start-up, so the files of a source
-            // compile on all cores; the first error in file order is the one reported.
-            let parsed: Vec<Result<Rule, RuleError>> = source
-                .files
-                .par_iter()
-                .map(|(path, text)| Rule::parse(path, text))
-                .collect();
+            let parse =
+                |(path, text): &(String, String)| Rule::parse(path, text, source.compilation);
+            // Compiling regexes is most of loading a user's rules, so those files compile on all
+            // cores; files whose regexes compile later parse faster than threads would start.
+            // The first error in file order is the one reported.
+            let parsed: Vec<Result<Rule, RuleError>> = match source.compilation {
+                Compilation::Eager => source.files.par_iter().map(parse).collect(),
+                Compilation::Lazy => source.files.iter().map(parse).collect(),
+            };
             for ((path, _), rule) in source.files.iter().zip(parsed) {
                 let rule = rule?;
                 if let Some(first) = seen.insert(rule.id.clone(), path.clone()) {
@@ -250,6 +264,16 @@ impl RuleSet {
         self.rules.iter().find(|rule| rule.id == id)
     }
 
+    /// Compiles the regexes of the selected rules that compile on first use, last rule first:
+    /// the linting threads need them in run order, so a helper thread compiling from the other
+    /// end meets them in the middle instead of waiting on the same regex.
+    pub fn prepare(&self) {
+        let selected = self.rules.iter().zip(&self.enabled).filter(|(_, on)| **on);
+        for (rule, _) in selected.rev() {
+            rule.check.prepare();
+        }
+    }
+
     /// Each rule with whether it is selected.
     pub fn iter(&self) -> impl Iterator<Item = (&Rule, bool)> {
         self.rules.iter().zip(self.enabled.iter().copied())
@@ -258,4 +282,21 @@ impl RuleSet {
 
 fn matches(rule: &Rule, name: &str) -> bool {
     rule.id == name || rule.category.as_str() == name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default rules compile lazily and unchecked, which is safe only while each of their
+    /// regex lists compiles within the size limits: compiling them all eagerly proves it.
+    #[test]
+    fn every_default_regex_list_compiles_within_the_size_limits() {
+        let eager = RuleSource {
+            compilation: Compilation::Eager,
+            ..RuleSource::builtin()
+        };
+        let rules = RuleSet::load(&[eager]).unwrap_or_else(|error| panic!("{error:?}"));
+        assert_eq!(rules.rules().len(), BUILTIN_RULES.len());
+    }
 }

@@ -256,10 +256,7 @@ pub fn read_rules_dir(dir: &Path) -> Result<RuleSource, PathError> {
         files.push((path.display().to_string(), text));
     }
     files.sort();
-    Ok(RuleSource {
-        name: dir.display().to_string(),
-        files,
-    })
+    Ok(RuleSource::user(dir.display().to_string(), files))
 }
 
 /// Reads a seed from standard input (binary or not: it was asked for).

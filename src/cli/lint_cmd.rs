@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use seedlint::autofix::{FixOptions, FixOutcome, fix_document};
 use seedlint::baseline::{BaselineMatcher, Entry};
@@ -124,6 +125,9 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         write_baseline: args.write_baseline.as_deref(),
         baseline: runner.baseline.as_ref().zip(args.baseline.as_deref()),
     };
+    if super::thread_count(args.rules.threads) > 1 {
+        prepare_in_background(Arc::clone(&settings));
+    }
     if let Some(label) = &args.stdin_filename {
         let label = label.display().to_string();
         let outcome = match files::read_stdin() {
@@ -137,7 +141,9 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         };
         let mut reporter = Reporter::begin(&report)?;
         reporter.push(outcome)?;
-        return reporter.end();
+        let code = reporter.end();
+        keep_until_exit(runner, settings);
+        return code;
     }
     let explicit: HashSet<&PathBuf> = args.paths.iter().filter(|p| p.is_file()).collect();
     let include = |path: &Path| {
@@ -175,11 +181,32 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         |source, label, doc| runner.handle(source, label, doc),
     )?;
     let code = reporter.end()?;
+    keep_until_exit(runner, settings);
     if interrupt::requested() {
         eprintln!("seedlint: interrupted; the files not yet fixed are unchanged");
         return Ok(ExitCode::from(interrupt::EXIT_CODE));
     }
     Ok(code)
+}
+
+/// Compiles the rules' regexes on a helper thread while the files are read and linted: compiling
+/// them is most of a short run (a pre-commit hook, an editor linting one file), and the linting
+/// threads need them one after the other, so a second core halves the wait. The thread is not
+/// joined: the run ends when the output is written, whatever it still compiles.
+fn prepare_in_background(settings: Arc<Settings>) {
+    let spawned = std::thread::Builder::new()
+        .name("prepare-rules".into())
+        .spawn(move || settings.rules.prepare());
+    // Without the helper each regex compiles on first use, as it would anyway.
+    drop(spawned);
+}
+
+/// Leaves the rules of the run to the operating system: their compiled regexes are thousands of
+/// small allocations, freeing them one by one costs a one-file run more than its output, and the
+/// process ends right after the output is written, freeing them all at once.
+fn keep_until_exit(runner: Runner, settings: Arc<Settings>) {
+    std::mem::forget(runner);
+    std::mem::forget(settings);
 }
 
 /// The format asked for, or the default for where the output goes.

@@ -226,11 +226,8 @@ patterns = ['^MARKER$']
 
     fn fixes(source: &str) -> Vec<(String, Option<Applicability>)> {
         let files = vec![("marker.toml".to_string(), MARKER.to_string())];
-        let rules = RuleSet::load(&[RuleSource {
-            name: "test".into(),
-            files,
-        }])
-        .unwrap_or_else(|e| panic!("{e:?}"));
+        let rules = RuleSet::load(&[RuleSource::user("test".into(), files)])
+            .unwrap_or_else(|e| panic!("{e:?}"));
         let options = LintOptions {
             today: CivilDate::from_unix_days(20_000),
         };

@@ -1,4 +1,5 @@
-//! A regex checked when its rule file loads and compiled the first time a document needs it.
+//! A regex checked when its rule file loads (or, for the default rules, which a test compiles,
+//! not checked at all) and compiled the first time a document needs it.
 //!
 //! Compiling the default rules' regexes is most of a short run's start-up (a pre-commit hook or
 //! an editor lints one file), while many of them only ever see lines that cheap tests (placement,
@@ -16,6 +17,8 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
+
+use super::forward::Forward;
 
 /// The flags a [`LazyRegex`] compiles with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,10 +62,14 @@ pub(crate) struct LazyRegex {
     /// The pattern, known to parse.
     source: String,
     flags: Flags,
-    /// True when the pattern has Unicode word assertions, and so gets a gate.
-    gated: bool,
+    /// True when the pattern has Unicode word assertions, and so gets a gate; `None` when that
+    /// is decided on first use.
+    gated: Option<bool>,
     /// The gate, once a search needed it (`None` if it has none or it did not compile).
-    gate: OnceLock<Option<Regex>>,
+    gate: OnceLock<Option<Forward>>,
+    /// The forward DFA that answers [`Self::is_match`] for a regex without a gate, once a test
+    /// needed it (`None` if the DFA cannot serve the regex).
+    forward: OnceLock<Option<Forward>>,
     /// The compiled regex, once a search needed it; `None` if it exceeded the compiled-size
     /// limit, the one error a parse cannot foresee, and then it matches nothing.
     compiled: OnceLock<Option<Regex>>,
@@ -75,7 +82,7 @@ impl LazyRegex {
         let hir = flags.parse(&source, false)?;
         let gated = hir.properties().look_set().contains_word_unicode();
         Some(Self {
-            gated,
+            gated: Some(gated),
             ..Self::parsed(source, flags)
         })
     }
@@ -83,10 +90,20 @@ impl LazyRegex {
     /// Wraps `source`, which the caller has checked parses with `flags`, without a gate.
     pub(crate) fn parsed(source: String, flags: Flags) -> Self {
         Self {
+            gated: Some(false),
+            ..Self::unchecked(source, flags)
+        }
+    }
+
+    /// Wraps `source` unchecked: whether it parses, and whether it needs a gate, is found out
+    /// on first use. For regexes fixed at build time, which a test compiles.
+    pub(crate) fn unchecked(source: String, flags: Flags) -> Self {
+        Self {
             source,
             flags,
-            gated: false,
+            gated: None,
             gate: OnceLock::new(),
+            forward: OnceLock::new(),
             compiled: OnceLock::new(),
         }
     }
@@ -95,9 +112,13 @@ impl LazyRegex {
     /// compiled on the first such call; the gate compiles first, so a regex whose gate
     /// refuses every line of a run is never compiled at all.
     pub(crate) fn matching(&self, text: &str) -> Option<&Regex> {
-        if self.gated {
+        if self.gated != Some(false) {
             let gate = self.gate.get_or_init(|| self.compile_gate());
-            if gate.as_ref().is_some_and(|gate| !gate.is_match(text)) {
+            // A gate that gave up lets the text through to the regex.
+            if gate
+                .as_ref()
+                .is_some_and(|gate| gate.is_match(text) == Some(false))
+            {
                 return None;
             }
         }
@@ -117,19 +138,61 @@ impl LazyRegex {
         Ok(())
     }
 
-    /// True when the regex matches somewhere in `text`.
+    /// Compiles what every search ([`Self::matching`]) needs unless one already did: the gate
+    /// of a gated regex (the regex itself waits until the gate first lets a text through), else
+    /// the regex. A helper thread calls it ahead of the searches, which then find it ready.
+    pub(crate) fn prepare(&self) {
+        if !self.has_gate() {
+            self.compiled
+                .get_or_init(|| self.flags.builder(&self.source).build().ok());
+        }
+    }
+
+    /// Compiles what every test ([`Self::is_match`]) needs, as [`Self::prepare`] does for
+    /// searches: the gate, else the forward DFA, else the regex.
+    pub(crate) fn prepare_test(&self) {
+        if !self.has_gate() && self.forward().is_none() {
+            self.prepare();
+        }
+    }
+
+    /// True when the regex matches somewhere in `text`. Without a gate the forward DFA alone
+    /// answers, so a regex only ever tested never compiles whole.
     pub(crate) fn is_match(&self, text: &str) -> bool {
+        if !self.has_gate()
+            && let Some(answer) = self.forward().and_then(|forward| forward.is_match(text))
+        {
+            return answer;
+        }
         self.matching(text)
             .is_some_and(|regex| regex.is_match(text))
     }
 
+    /// True when the regex has a gate (compiled here the first time it is asked).
+    fn has_gate(&self) -> bool {
+        self.gated != Some(false) && self.gate.get_or_init(|| self.compile_gate()).is_some()
+    }
+
+    /// The forward DFA, built the first time it is asked.
+    fn forward(&self) -> Option<&Forward> {
+        self.forward
+            .get_or_init(|| Forward::new(&self.source, self.flags))
+            .as_ref()
+    }
+
     /// The gate: the regex's syntax tree without Unicode word assertions (and without capture
-    /// groups, which a gate does not need), printed back as a regex.
-    fn compile_gate(&self) -> Option<Regex> {
+    /// groups, which a gate does not need), printed back as a regex and built as a forward DFA;
+    /// `None` when the regex has no such assertion.
+    fn compile_gate(&self) -> Option<Forward> {
+        if self.gated.is_none() && !may_assert_words(&self.source) {
+            return None;
+        }
         let hir = self.flags.parse(&self.source, true)?;
-        RegexBuilder::new(&without_unicode_words(hir).to_string())
-            .build()
-            .ok()
+        if !hir.properties().look_set().contains_word_unicode() {
+            return None;
+        }
+        // The printed tree carries its flags; only a match test is ever asked of a gate.
+        Forward::new(&without_unicode_words(hir).to_string(), Flags::default())
     }
 
     /// True once the regex has been compiled (for tests of laziness).
@@ -137,6 +200,14 @@ impl LazyRegex {
     pub(crate) fn is_compiled(&self) -> bool {
         self.compiled.get().is_some()
     }
+}
+
+/// False when `source` cannot hold a word assertion: every one is written `\b`, `\B`, `\<` or
+/// `\>` (the forms `\b{start}` and so on included), so a pattern without those needs no parse.
+fn may_assert_words(source: &str) -> bool {
+    ["\\b", "\\B", "\\<", "\\>"]
+        .iter()
+        .any(|escape| source.contains(escape))
 }
 
 /// `hir` with every Unicode word assertion replaced by the empty regex and every capture group
@@ -185,9 +256,56 @@ mod tests {
         let lazy = LazyRegex::checked("^share$".into(), flags);
         let lazy = lazy.unwrap_or_else(|| panic!("parses"));
         assert!(!lazy.is_compiled());
-        assert!(lazy.is_match("intro\r\nSHARE\r\nend"));
+        assert!(lazy.matching("intro\r\nSHARE\r\nend").is_some());
         assert!(lazy.is_compiled());
+        assert!(lazy.is_match("intro\r\nSHARE\r\nend"));
         assert!(!lazy.is_match("shared"));
+    }
+
+    #[test]
+    fn a_match_test_needs_only_the_forward_dfa_and_answers_like_the_regex() {
+        let cases = [
+            ("^share$", true, true),
+            (
+                r"^(?:views?|просмотр\w*)\s*:?\s*\d[\d\s.,]*[kKmM]?$",
+                true,
+                false,
+            ),
+            (r"(?-u:\b)cookies?(?-u:\b)", true, false),
+            (r"^\s*$", false, false),
+            ("[ \t]{2,}", false, false),
+        ];
+        let texts = [
+            "intro\r\nSHARE\r\nend",
+            "Share",
+            "shared",
+            "ПРОСМОТРОВ: 1 204",
+            "Views 12k",
+            "we use Cookies.",
+            "“cookies”",
+            "",
+            "  ",
+            "two  spaces",
+            "ſhare",
+        ];
+        for (source, ignore_case, multi_line) in cases {
+            let flags = Flags {
+                ignore_case,
+                multi_line,
+            };
+            let lazy = LazyRegex::unchecked(source.into(), flags);
+            let plain = flags.builder(source).build();
+            let plain = plain.unwrap_or_else(|error| panic!("{error}"));
+            for text in texts {
+                assert_eq!(
+                    lazy.is_match(text),
+                    plain.is_match(text),
+                    "{source} {text:?}"
+                );
+            }
+            assert!(lazy.forward.get().is_some_and(Option::is_some), "{source}");
+            assert!(!lazy.is_compiled(), "{source}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod date_grammar;
 pub mod duplicate;
+mod forward;
 pub mod input;
 mod lazy_regex;
 pub mod menu_block;
@@ -54,6 +55,18 @@ pub enum KindName {
     RequiredAttribution,
     /// CSS selectors that flag page furniture elements of HTML seeds.
     Selector,
+}
+
+/// When a rule file's regex lists compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compilation {
+    /// All at load, so that a regex over the compiled-size limit is an error naming its rule
+    /// file: for rule files a user supplies.
+    Eager,
+    /// Each on first use, unchecked: for the default rules, which are fixed at build time and
+    /// which a test compiles in full. A pre-commit hook linting one file then compiles only the
+    /// regexes that file's lines reach.
+    Lazy,
 }
 
 /// A compiled kind configuration.
@@ -227,25 +240,47 @@ fn parse_check<T: DeserializeOwned + Default>(text: &str) -> Result<T, CompileEr
 }
 
 impl Check {
-    /// Compiles the `[check]` table of a rule file of the given kind.
-    pub fn compile(kind: KindName, text: &str) -> Result<Self, CompileError> {
+    /// Compiles the `[check]` table of a rule file of the given kind; `compilation` says when
+    /// its regex lists compile.
+    pub fn compile(
+        kind: KindName,
+        text: &str,
+        compilation: Compilation,
+    ) -> Result<Self, CompileError> {
         Ok(match kind {
             KindName::Input => Self::Input(input::compile(parse_check(text)?)?),
-            KindName::Pattern => Self::Pattern(pattern::compile(parse_check(text)?)?),
+            KindName::Pattern => Self::Pattern(pattern::compile(parse_check(text)?, compilation)?),
             KindName::MenuBlock => Self::MenuBlock(menu_block::compile(parse_check(text)?)?),
             KindName::PageHeader => Self::PageHeader(page_header::compile(parse_check(text)?)?),
             KindName::TrailingBlock => {
-                Self::TrailingBlock(trailing_block::compile(parse_check(text)?)?)
+                Self::TrailingBlock(trailing_block::compile(parse_check(text)?, compilation)?)
             }
             KindName::Duplicate => Self::Duplicate(duplicate::compile(parse_check(text)?)?),
             KindName::RequiredDate => {
-                Self::RequiredDate(required_date::compile(parse_check(text)?)?)
+                Self::RequiredDate(required_date::compile(parse_check(text)?, compilation)?)
             }
-            KindName::RequiredAttribution => {
-                Self::RequiredAttribution(required_attribution::compile(parse_check(text)?)?)
-            }
+            KindName::RequiredAttribution => Self::RequiredAttribution(
+                required_attribution::compile(parse_check(text)?, compilation)?,
+            ),
             KindName::Selector => Self::Selector(selector::compile(parse_check(text)?)?),
         })
+    }
+
+    /// Compiles now whatever regexes of the check compile on first use and are not compiled yet,
+    /// so that a helper thread can compile them while the documents are read and linted; a
+    /// search that needs one meanwhile compiles it or waits for it, whichever comes first.
+    pub fn prepare(&self) {
+        match self {
+            Self::Pattern(check) => check.prepare(),
+            Self::TrailingBlock(check) => check.prepare(),
+            Self::RequiredDate(check) => check.prepare(),
+            Self::RequiredAttribution(check) => check.prepare(),
+            Self::Input(_)
+            | Self::MenuBlock(_)
+            | Self::PageHeader(_)
+            | Self::Duplicate(_)
+            | Self::Selector(_) => {}
+        }
     }
 
     /// Runs the check; metadata kinds also record the value they found in `metadata`.
@@ -308,12 +343,14 @@ pub(crate) const REGEX_DFA_SIZE_LIMIT: usize = 2 * (1 << 20);
 
 /// Checks a list of regexes from a rule file and joins them into one alternation, pointing at
 /// the pattern that fails when one does. The list's length and the compiled size are bounded
-/// (rule files are untrusted input): the alternation is compiled here, so a regex over the size
-/// limit is an error of its rule file; only its Unicode word-boundary gate compiles on first use.
+/// (rule files are untrusted input): with [`Compilation::Eager`] the alternation is compiled
+/// here, so a regex over the size limit is an error of its rule file, and only its Unicode
+/// word-boundary gate compiles on first use; with [`Compilation::Lazy`] all of it does.
 pub(crate) fn compile_patterns(
     patterns: &[toml::Spanned<String>],
     ignore_case: bool,
     multi_line: bool,
+    compilation: Compilation,
 ) -> Result<LazyRegex, CompileError> {
     if patterns.len() > MAX_PATTERNS {
         return Err(CompileError {
@@ -334,6 +371,9 @@ pub(crate) fn compile_patterns(
         .map(|pattern| format!("(?:{})", pattern.get_ref()))
         .collect::<Vec<_>>()
         .join("|");
+    if compilation == Compilation::Lazy {
+        return Ok(LazyRegex::unchecked(joined, flags));
+    }
     // One parse and one compile of the joined regex tell whether all is well; the one-by-one
     // compile below runs only when something is wrong, to point at the pattern at fault.
     if let Some(regex) = LazyRegex::checked(joined.clone(), flags)
@@ -392,7 +432,13 @@ mod limit_tests {
 
     #[test]
     fn huge_regex_is_refused_with_the_size_limit() {
-        let error = compile_patterns(&spanned(&[r"(?:\w{1000}){1000}"]), false, false).err();
+        let error = compile_patterns(
+            &spanned(&[r"(?:\w{1000}){1000}"]),
+            false,
+            false,
+            Compilation::Eager,
+        )
+        .err();
         let error = error.unwrap_or_else(|| panic!("compiled"));
         assert!(error.message.contains("size limit"), "{}", error.message);
         assert!(error.help.is_some_and(|help| help.contains("repetitions")));
@@ -402,7 +448,7 @@ mod limit_tests {
     fn too_many_patterns_are_refused() {
         let many: Vec<String> = (0..=MAX_PATTERNS).map(|n| format!("w{n}")).collect();
         let many: Vec<&str> = many.iter().map(String::as_str).collect();
-        let error = compile_patterns(&spanned(&many), false, false).err();
+        let error = compile_patterns(&spanned(&many), false, false, Compilation::Eager).err();
         assert!(error.is_some_and(|error| error.message.contains("at most")));
     }
 }

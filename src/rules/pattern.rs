@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
+use super::{Compilation, CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
 use crate::document::Span;
 use crate::fix::Edit;
 use crate::text;
@@ -79,8 +79,11 @@ pub struct PatternCheck {
     replacement: Option<String>,
 }
 
-/// Compiles a `pattern` rule.
-pub fn compile(config: PatternConfig) -> Result<PatternCheck, CompileError> {
+/// Compiles a `pattern` rule; `compilation` says when its regexes compile.
+pub fn compile(
+    config: PatternConfig,
+    compilation: Compilation,
+) -> Result<PatternCheck, CompileError> {
     if config.patterns.is_empty() {
         return Err(CompileError {
             message: "a pattern rule needs at least one regex in `patterns`".into(),
@@ -92,6 +95,7 @@ pub fn compile(config: PatternConfig) -> Result<PatternCheck, CompileError> {
         &config.patterns,
         config.ignore_case,
         config.scope == Scope::Text,
+        compilation,
     )?;
     Ok(PatternCheck {
         regex,
@@ -105,6 +109,15 @@ pub fn compile(config: PatternConfig) -> Result<PatternCheck, CompileError> {
 }
 
 impl PatternCheck {
+    /// Compiles the regex unless a search already did: for a whole-line or whole-paragraph
+    /// finding only what a match test needs.
+    pub fn prepare(&self) {
+        match (self.scope, self.extent) {
+            (Scope::Line | Scope::Paragraph, Extent::Unit) => self.regex.prepare_test(),
+            _ => self.regex.prepare(),
+        }
+    }
+
     /// Flags every line, paragraph or match the rule's conditions and regexes accept.
     pub fn check(&self, ctx: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();

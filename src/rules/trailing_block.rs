@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
+use super::{Compilation, CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
 use crate::layout::Position;
 use crate::text;
 
@@ -76,8 +76,11 @@ pub struct TrailingBlockCheck {
     confirm_min: usize,
 }
 
-/// Compiles a `trailing-block` rule.
-pub fn compile(config: TrailingBlockConfig) -> Result<TrailingBlockCheck, CompileError> {
+/// Compiles a `trailing-block` rule; `compilation` says when its markers compile.
+pub fn compile(
+    config: TrailingBlockConfig,
+    compilation: Compilation,
+) -> Result<TrailingBlockCheck, CompileError> {
     if config.markers.is_empty() {
         return Err(CompileError {
             message: "a trailing-block rule needs at least one regex in `markers`".into(),
@@ -95,10 +98,10 @@ pub fn compile(config: TrailingBlockConfig) -> Result<TrailingBlockCheck, Compil
     let confirm = if config.confirm.is_empty() {
         None
     } else {
-        Some(compile_patterns(&config.confirm, true, false)?)
+        Some(compile_patterns(&config.confirm, true, false, compilation)?)
     };
     Ok(TrailingBlockCheck {
-        markers: compile_patterns(&config.markers, true, false)?,
+        markers: compile_patterns(&config.markers, true, false, compilation)?,
         confirm,
         confirm_min: config.confirm_min,
         max_marker_words: config.max_marker_words,
@@ -110,6 +113,11 @@ pub fn compile(config: TrailingBlockConfig) -> Result<TrailingBlockCheck, Compil
 }
 
 impl TrailingBlockCheck {
+    /// Compiles the markers unless a search already did.
+    pub fn prepare(&self) {
+        self.markers.prepare_test();
+    }
+
     /// Flags each block from a marker line to the end of the document, or to the dense prose
     /// that follows an inline box.
     pub fn check(&self, ctx: &Context) -> Vec<Finding> {
@@ -318,7 +326,7 @@ mod tests {
     /// The text and doubt of each finding.
     fn findings(text: &str) -> Vec<(String, bool)> {
         let config: TrailingBlockConfig = toml::from_str(RULE).expect("valid rule");
-        let check = compile(config).expect("compiles");
+        let check = compile(config, Compilation::Eager).expect("compiles");
         let doc = Document::new(text.to_string());
         let layout = Layout::of(&doc);
         let ctx = Context {

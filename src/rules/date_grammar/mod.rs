@@ -26,8 +26,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::CompileError;
 use super::lazy_regex::LazyRegex;
+use super::{Compilation, CompileError};
 use crate::civil_date::CivilDate;
 use words::{alternation, build, connector_pattern, month_numbers};
 
@@ -98,8 +98,11 @@ pub struct DateGrammar {
     locale: Locale,
 }
 
-/// Compiles the grammar from its tables.
-pub fn compile(config: &GrammarConfig) -> Result<DateGrammar, CompileError> {
+/// Compiles the grammar from its tables; `compilation` says whether its regexes are checked.
+pub fn compile(
+    config: &GrammarConfig,
+    compilation: Compilation,
+) -> Result<DateGrammar, CompileError> {
     let month_numbers = month_numbers(config)?;
     let names: Vec<String> = month_numbers.keys().cloned().collect();
     let month = format!(r"(?P<mon>{})\.?", alternation(&names));
@@ -157,10 +160,10 @@ pub fn compile(config: &GrammarConfig) -> Result<DateGrammar, CompileError> {
     // needs its range test.
     let forms = sources
         .into_iter()
-        .map(|(form, source)| Ok((form, build(source)?)))
+        .map(|(form, source)| Ok((form, build(source, compilation)?)))
         .collect::<Result<Vec<_>, CompileError>>()?;
-    let range_before = build(range_before)?;
-    let range_after = build(range_after)?;
+    let range_before = build(range_before, compilation)?;
+    let range_after = build(range_after, compilation)?;
     Ok(DateGrammar {
         forms,
         month_numbers,
@@ -168,4 +171,21 @@ pub fn compile(config: &GrammarConfig) -> Result<DateGrammar, CompileError> {
         range_after,
         locale: config.locale,
     })
+}
+
+impl DateGrammar {
+    /// Compiles every regex of the grammar that no search has compiled yet.
+    pub fn prepare(&self) {
+        self.forms.iter().for_each(|(_, regex)| regex.prepare());
+        // The range tests only ask whether the text around a date matches.
+        self.range_before.prepare_test();
+        self.range_after.prepare_test();
+    }
+
+    /// Every regex of the grammar (for tests that compile them all).
+    #[cfg(test)]
+    pub(crate) fn regexes(&self) -> impl Iterator<Item = &LazyRegex> {
+        let forms = self.forms.iter().map(|(_, regex)| regex);
+        forms.chain([&self.range_before, &self.range_after])
+    }
 }

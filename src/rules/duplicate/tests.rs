@@ -13,7 +13,8 @@ const EXACT_RULE: &str = include_str!("../../../rules/duplicate/duplicate-paragr
 const NEAR_RULE: &str = include_str!("../../../rules/duplicate/near-duplicate-paragraph.toml");
 
 fn rule(path: &str, text: &str) -> Rule {
-    Rule::parse(path, text).unwrap_or_else(|error| panic!("{path}: {error:?}"))
+    Rule::parse(path, text, crate::rules::Compilation::Eager)
+        .unwrap_or_else(|error| panic!("{path}: {error:?}"))
 }
 
 /// Runs the check of a default rule file on `text`.

@@ -1,6 +1,8 @@
-//! The regexes of `required-attribution`, compiled once from the rule file: a name and a list of
+//! The regexes of `required-attribution`, built once from the rule file: a name and a list of
 //! names built from the particles and joiners, and around them the byline, label, staff, agency
 //! and date-line shapes, plus the rule file's own credit, image, publisher and site patterns.
+//! A user's rule file compiles them at load, so that an error names the file; the default rule
+//! compiles each on first use.
 
 use std::collections::HashSet;
 
@@ -8,8 +10,9 @@ use toml::Spanned;
 
 use super::RequiredAttributionConfig;
 use super::gated::Gated;
-use crate::rules::CompileError;
+use crate::rules::lazy_regex::{Flags, LazyRegex};
 use crate::rules::metadata_text::word_alternation;
+use crate::rules::{Compilation, CompileError};
 
 /// Regexes that match at most one shape each; `None` when the rule file gives no words for it.
 #[derive(Debug)]
@@ -17,46 +20,86 @@ pub(super) struct Cues {
     pub(super) byline: Option<Gated>,
     pub(super) date_line_by: Option<Gated>,
     pub(super) date_line_after: Gated,
-    pub(super) author_label: Option<regex::Regex>,
+    pub(super) author_label: Option<LazyRegex>,
     pub(super) author_label_bare: Option<Gated>,
-    pub(super) source_label: Option<regex::Regex>,
+    pub(super) source_label: Option<LazyRegex>,
     pub(super) staff: Option<Gated>,
-    pub(super) agency: Option<regex::Regex>,
-    pub(super) prose_guard: Option<regex::Regex>,
-    pub(super) credits: Vec<regex::Regex>,
-    pub(super) image: Vec<regex::Regex>,
-    pub(super) publisher: Vec<regex::Regex>,
-    pub(super) site_credit: Vec<regex::Regex>,
+    pub(super) agency: Option<LazyRegex>,
+    pub(super) prose_guard: Option<LazyRegex>,
+    pub(super) credits: Vec<LazyRegex>,
+    pub(super) image: Vec<LazyRegex>,
+    pub(super) publisher: Vec<LazyRegex>,
+    pub(super) site_credit: Vec<LazyRegex>,
     pub(super) stop_words: HashSet<String>,
 }
 
-fn build(source: &str) -> Result<regex::Regex, CompileError> {
-    regex::Regex::new(source).map_err(|error| CompileError {
-        message: format!("an attribution cue does not compile: {error}"),
-        span: None,
-        help: Some("check the word lists of the `[check]` table".into()),
-    })
+impl Cues {
+    /// Compiles every regex that each line meets: the plain cues and the gates of the others.
+    pub(super) fn prepare(&self) {
+        let gated = [
+            &self.byline,
+            &self.date_line_by,
+            &self.author_label_bare,
+            &self.staff,
+        ];
+        gated.into_iter().flatten().for_each(Gated::prepare);
+        self.date_line_after.prepare();
+        let searched = [&self.author_label, &self.source_label, &self.agency];
+        searched.into_iter().flatten().for_each(LazyRegex::prepare);
+        let lists = [&self.credits, &self.image, &self.publisher];
+        lists.into_iter().flatten().for_each(LazyRegex::prepare);
+        // Only whether they match is asked of these.
+        self.prose_guard.iter().for_each(LazyRegex::prepare_test);
+        self.site_credit.iter().for_each(LazyRegex::prepare_test);
+    }
 }
 
-/// Compiles each regex of a list on its own (they may share group names), case-insensitively.
-fn each(patterns: &[Spanned<String>]) -> Result<Vec<regex::Regex>, CompileError> {
+/// A cue's regex (case-sensitive: names start with a capital), compiled now when `compilation`
+/// is eager.
+pub(super) fn build(source: &str, compilation: Compilation) -> Result<LazyRegex, CompileError> {
+    let regex = LazyRegex::unchecked(source.to_string(), Flags::default());
+    if compilation == Compilation::Eager {
+        regex.compile_now().map_err(|error| CompileError {
+            message: format!("an attribution cue does not compile: {error}"),
+            span: None,
+            help: Some("check the word lists of the `[check]` table".into()),
+        })?;
+    }
+    Ok(regex)
+}
+
+/// Each regex of a list on its own (they may share group names), case-insensitively, compiled
+/// now when `compilation` is eager.
+fn each(
+    patterns: &[Spanned<String>],
+    compilation: Compilation,
+) -> Result<Vec<LazyRegex>, CompileError> {
+    let flags = Flags {
+        ignore_case: true,
+        multi_line: false,
+    };
     patterns
         .iter()
         .map(|pattern| {
-            regex::RegexBuilder::new(pattern.get_ref())
-                .case_insensitive(true)
-                .build()
-                .map_err(|error| CompileError {
+            let regex = LazyRegex::unchecked(pattern.get_ref().clone(), flags);
+            if compilation == Compilation::Eager {
+                regex.compile_now().map_err(|error| CompileError {
                     message: format!("invalid regex: {error}"),
                     span: Some(pattern.span()),
                     help: Some("regexes use the syntax of the Rust `regex` crate".into()),
-                })
+                })?;
+            }
+            Ok(regex)
         })
         .collect()
 }
 
-/// Compiles the cues of a `required-attribution` rule from its `[check]` table.
-pub(super) fn compile(config: &RequiredAttributionConfig) -> Result<Cues, CompileError> {
+/// Builds the cues of a `required-attribution` rule from its `[check]` table; `compilation`
+/// says when they compile.
+pub(super) fn compile(
+    config: &RequiredAttributionConfig,
+    compilation: Compilation,
+) -> Result<Cues, CompileError> {
     // Names are case-sensitive (a capital starts each token); only the cue words ignore case.
     let token = r"\p{Lu}[\p{L}\p{M}'’.\-]*";
     let particles = word_alternation(&config.name_particles)
@@ -67,12 +110,13 @@ pub(super) fn compile(config: &RequiredAttributionConfig) -> Result<Cues, Compil
     let list = format!(r"{name}(?:{joiner}{name})*");
     let end = r"\s*(?:$|[|,·•(/;]|[-–—]\s)";
     let optional = |part: Option<String>, make: &dyn Fn(String) -> String| {
-        part.map(|words| build(&make(words))).transpose()
+        part.map(|words| build(&make(words), compilation))
+            .transpose()
     };
     // A name cue's gate is its opening up to the name's first capital, or a word it requires.
     let gated =
         |part: Option<String>, gate: &dyn Fn(&str) -> String, cue: &dyn Fn(&str) -> String| {
-            part.map(|words| Gated::new(&gate(&words), cue(&words), build))
+            part.map(|words| Gated::new(&gate(&words), cue(&words), compilation))
                 .transpose()
         };
     Ok(Cues {
@@ -91,7 +135,7 @@ pub(super) fn compile(config: &RequiredAttributionConfig) -> Result<Cues, Compil
         date_line_after: Gated::new(
             r"^\s*[|•·—–,]\s*\p{Lu}",
             format!(r"^\s*[|•·—–,]\s*(?P<name>{name}){end}"),
-            build,
+            compilation,
         )?,
         author_label: optional(word_alternation(&config.author_labels), &|l| {
             format!(r"^\s*(?i:{l})\s*:\s*(?P<name>.*)$")
@@ -116,10 +160,10 @@ pub(super) fn compile(config: &RequiredAttributionConfig) -> Result<Cues, Compil
             let p = word_alternation(&config.by_prefixes).unwrap_or_else(|| "by".into());
             format!(r"^\s*(?i:{p})\s+(?i:{g})\s")
         })?,
-        credits: each(&config.credit_patterns)?,
-        image: each(&config.image_credit_patterns)?,
-        publisher: each(&config.publisher_patterns)?,
-        site_credit: each(&config.site_credit_patterns)?,
+        credits: each(&config.credit_patterns, compilation)?,
+        image: each(&config.image_credit_patterns, compilation)?,
+        publisher: each(&config.publisher_patterns, compilation)?,
+        site_credit: each(&config.site_credit_patterns, compilation)?,
         stop_words: config
             .name_stop_words
             .iter()

@@ -11,13 +11,15 @@ use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 
-use crate::rules::CompileError;
+use super::cues::build;
+use crate::rules::lazy_regex::LazyRegex;
+use crate::rules::{Compilation, CompileError};
 
 /// A regex compiled when its gate first matches.
 #[derive(Debug)]
 pub(super) struct Gated {
     /// Matches wherever `source` matches, and compiles fast.
-    gate: Regex,
+    gate: LazyRegex,
     /// The cue's own pattern, known to parse.
     source: String,
     /// The compiled cue, once a line passed the gate.
@@ -25,21 +27,28 @@ pub(super) struct Gated {
 }
 
 impl Gated {
-    /// Checks that `source` parses and compiles its gate; `build` reports errors as the cue's.
+    /// A cue behind its gate. When `compilation` is eager (a user's rule file) the cue is
+    /// checked to parse and the gate compiles now, with errors reported as the cue's.
     pub(super) fn new(
         gate: &str,
         source: String,
-        build: impl Fn(&str) -> Result<Regex, CompileError>,
+        compilation: Compilation,
     ) -> Result<Self, CompileError> {
-        if regex_syntax::Parser::new().parse(&source).is_err() {
+        if compilation == Compilation::Eager && regex_syntax::Parser::new().parse(&source).is_err()
+        {
             // Compiling reports the error with the same words it always did.
-            build(&source)?;
+            build(&source, compilation)?;
         }
         Ok(Self {
-            gate: build(gate)?,
+            gate: build(gate, compilation)?,
             source,
             cue: OnceLock::new(),
         })
+    }
+
+    /// Compiles the gate unless a line already did (see [`crate::rules::Check::prepare`]).
+    pub(super) fn prepare(&self) {
+        self.gate.prepare_test();
     }
 
     /// The cue's captures in `text`, as `Regex::captures` gives them.
@@ -47,8 +56,8 @@ impl Gated {
         if !self.gate.is_match(text) {
             return None;
         }
-        // The pattern parsed at load; only a compiled-size limit could refuse it now, and a
-        // cue that cannot compile matches nothing.
+        // The pattern parsed at load (a default rule's is compiled by a test); only a
+        // compiled-size limit could refuse it now, and a cue that cannot compile matches nothing.
         let cue = self.cue.get_or_init(|| Regex::new(&self.source).ok());
         super::captures(cue.as_ref()?, text)
     }
@@ -58,31 +67,29 @@ impl Gated {
 mod tests {
     use super::*;
 
-    fn build(source: &str) -> Result<Regex, CompileError> {
-        Regex::new(source).map_err(|error| CompileError {
-            message: error.to_string(),
-            span: None,
-            help: None,
-        })
-    }
-
     #[test]
     fn captures_like_the_cue_and_compiles_it_only_past_the_gate() {
-        let gated = Gated::new(r"^By\s+\p{Lu}", r"^By\s+(?P<name>\p{Lu}\w+)".into(), build)
+        for compilation in [Compilation::Eager, Compilation::Lazy] {
+            let gated = Gated::new(
+                r"^By\s+\p{Lu}",
+                r"^By\s+(?P<name>\p{Lu}\w+)".into(),
+                compilation,
+            )
             .unwrap_or_else(|error| panic!("{error:?}"));
-        assert!(gated.captures("Nothing to see").is_none());
-        assert!(gated.cue.get().is_none());
-        let captures = gated.captures("By Anna");
-        assert_eq!(
-            captures.and_then(|c| c.name("name")).map(|m| m.as_str()),
-            Some("Anna")
-        );
-        assert!(gated.cue.get().is_some());
+            assert!(gated.captures("Nothing to see").is_none());
+            assert!(gated.cue.get().is_none());
+            let captures = gated.captures("By Anna");
+            assert_eq!(
+                captures.and_then(|c| c.name("name")).map(|m| m.as_str()),
+                Some("Anna")
+            );
+            assert!(gated.cue.get().is_some());
+        }
     }
 
     #[test]
     fn a_broken_cue_is_reported_at_load() {
-        let error = Gated::new("x", "(unclosed".into(), build).err();
+        let error = Gated::new("x", "(unclosed".into(), Compilation::Eager).err();
         assert!(error.is_some_and(|error| error.message.contains("unclosed")));
     }
 }

@@ -5,6 +5,7 @@
 use super::{Evidence, RequiredAttributionCheck, Strength, captured_name, captures, medium};
 use crate::document::Span;
 use crate::rules::Context;
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::metadata_text::front_matter;
 use crate::text;
 
@@ -44,7 +45,7 @@ impl RequiredAttributionCheck {
             .cues
             .image
             .iter()
-            .filter_map(|r| r.find(full))
+            .filter_map(|r| r.matching(full)?.find(full))
             .map(|m| m.start())
             .min();
         let text = full.get(..image_at.unwrap_or(full.len())).unwrap_or("");
@@ -84,10 +85,20 @@ impl RequiredAttributionCheck {
         if let Some(captures) = staff.filter(|_| !self.has_stop_word(text)) {
             found.push(item(Strength::Strong, "author", captured_name(&captures)));
         }
-        if let Some(credit) = self.cues.credits.iter().find_map(|r| captures(r, text)) {
+        if let Some(credit) = self
+            .cues
+            .credits
+            .iter()
+            .find_map(|r| captures(r.matching(text)?, text))
+        {
             found.push(item(Strength::Strong, "credit", captured_name(&credit)));
         }
-        if let Some(notice) = self.cues.publisher.iter().find_map(|r| captures(r, full)) {
+        if let Some(notice) = self
+            .cues
+            .publisher
+            .iter()
+            .find_map(|r| captures(r.matching(full)?, full))
+        {
             let name = captured_name(&notice);
             let name = if name.is_empty() {
                 full.trim().to_string()
@@ -134,11 +145,11 @@ impl RequiredAttributionCheck {
     fn label_value(
         &self,
         ctx: &Context,
-        regex: Option<&regex::Regex>,
+        regex: Option<&LazyRegex>,
         text: &str,
         index: usize,
     ) -> Option<String> {
-        let found = captures(regex?, text)?;
+        let found = captures(regex?.matching(text)?, text)?;
         let mut name = captured_name(&found);
         if name.is_empty() {
             let next = (index + 1..ctx.doc.lines().len()).find(|&i| !ctx.doc.is_blank_line(i))?;
@@ -150,7 +161,7 @@ impl RequiredAttributionCheck {
 
     /// `(Reuters)`, `(dpa)` near the start of a paragraph or on its last line.
     pub(super) fn agency_evidence(&self, ctx: &Context) -> Vec<Evidence> {
-        let Some(regex) = self.cues.agency.as_ref() else {
+        let Some(agency) = self.cues.agency.as_ref() else {
             return Vec::new();
         };
         let mut found = Vec::new();
@@ -159,6 +170,9 @@ impl RequiredAttributionCheck {
             let last_line_start = ctx.doc.lines().get(paragraph.last_line).map_or(0, |line| {
                 line.span.start.saturating_sub(paragraph.span.start)
             });
+            let Some(regex) = agency.matching(body) else {
+                continue;
+            };
             for captures in regex.captures_iter(body) {
                 let Some(whole) = captures.get(0) else {
                     continue;

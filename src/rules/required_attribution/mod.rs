@@ -30,7 +30,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::metadata_text::title_span;
-use super::{CompileError, Context, Finding};
+use super::{Compilation, CompileError, Context, Finding};
 use crate::document::Span;
 use crate::metadata::{AttributionValue, Metadata};
 use cues::Cues;
@@ -147,12 +147,13 @@ pub struct RequiredAttributionCheck {
     config: Box<RequiredAttributionConfig>,
 }
 
-/// Compiles a `required-attribution` rule.
+/// Compiles a `required-attribution` rule; `compilation` says when its regexes compile.
 pub fn compile(
     config: RequiredAttributionConfig,
+    compilation: Compilation,
 ) -> Result<RequiredAttributionCheck, CompileError> {
     Ok(RequiredAttributionCheck {
-        cues: Box::new(cues::compile(&config)?),
+        cues: Box::new(cues::compile(&config, compilation)?),
         config: Box::new(config),
     })
 }
@@ -186,6 +187,13 @@ fn captured_name(captures: &regex::Captures) -> String {
         .trim_end_matches([',', ';', '.', '|'])
         .trim()
         .to_string()
+}
+
+impl RequiredAttributionCheck {
+    /// Compiles the regexes every line meets (see [`super::Check::prepare`]).
+    pub fn prepare(&self) {
+        self.cues.prepare();
+    }
 }
 
 impl RequiredAttributionCheck {

@@ -16,7 +16,7 @@ fn check(accept_publisher: bool) -> RequiredAttributionCheck {
         Err(error) => panic!("config: {error:?}"),
     };
     config.accept_publisher = accept_publisher;
-    match compile(config) {
+    match compile(config, Compilation::Lazy) {
         Ok(check) => check,
         Err(error) => panic!("compile: {error:?}"),
     }

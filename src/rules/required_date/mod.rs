@@ -23,8 +23,9 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::date_grammar::{self, DateGrammar, GrammarConfig};
+use super::lazy_regex::{Flags, LazyRegex};
 use super::metadata_text::{title_span, word_alternation};
-use super::{CompileError, Context, Finding};
+use super::{Compilation, CompileError, Context, Finding};
 use crate::civil_date::CivilDate;
 use crate::document::Document;
 use crate::metadata::Metadata;
@@ -114,15 +115,18 @@ enum LabelKind {
 pub struct RequiredDateCheck {
     // Boxed so that the registry's `Check` enum stays small.
     grammar: Box<DateGrammar>,
-    labels: Option<regex::Regex>,
+    labels: Option<LazyRegex>,
     label_kinds: HashMap<String, LabelKind>,
     config: Box<RequiredDateConfig>,
     earliest: CivilDate,
 }
 
-/// Compiles a `required-date` rule.
-pub fn compile(config: RequiredDateConfig) -> Result<RequiredDateCheck, CompileError> {
-    let grammar = date_grammar::compile(&config.grammar)?;
+/// Compiles a `required-date` rule; `compilation` says when its regexes compile.
+pub fn compile(
+    config: RequiredDateConfig,
+    compilation: Compilation,
+) -> Result<RequiredDateCheck, CompileError> {
+    let grammar = date_grammar::compile(&config.grammar, compilation)?;
     let earliest = parse_iso(&config.earliest).ok_or_else(|| CompileError {
         message: format!(
             "`earliest = {:?}` is not a `YYYY-MM-DD` day",
@@ -144,7 +148,7 @@ pub fn compile(config: RequiredDateConfig) -> Result<RequiredDateCheck, CompileE
     let labels = if words.is_empty() {
         None
     } else {
-        Some(word_regex(&words)?)
+        Some(word_regex(&words, compilation)?)
     };
     Ok(RequiredDateCheck {
         grammar: Box::new(grammar),
@@ -156,16 +160,23 @@ pub fn compile(config: RequiredDateConfig) -> Result<RequiredDateCheck, CompileE
 }
 
 /// One case-insensitive alternation of literal words, longest first; white space inside a word
-/// matches any run of white space. Word edges are checked by the caller.
-fn word_regex(words: &[String]) -> Result<regex::Regex, CompileError> {
-    regex::RegexBuilder::new(&word_alternation(words).unwrap_or_default())
-        .case_insensitive(true)
-        .build()
-        .map_err(|error| CompileError {
+/// matches any run of white space. Word edges are checked by the caller. The alternation is of
+/// escaped words, so it parses; it compiles at load when the rule file is a user's, so that one
+/// over the size limit is an error of the file.
+fn word_regex(words: &[String], compilation: Compilation) -> Result<LazyRegex, CompileError> {
+    let flags = Flags {
+        ignore_case: true,
+        multi_line: false,
+    };
+    let regex = LazyRegex::parsed(word_alternation(words).unwrap_or_default(), flags);
+    if compilation == Compilation::Eager {
+        regex.compile_now().map_err(|error| CompileError {
             message: format!("the word list does not compile: {error}"),
             span: None,
             help: None,
-        })
+        })?;
+    }
+    Ok(regex)
 }
 
 fn normalise_label(label: &str) -> String {
@@ -182,6 +193,16 @@ fn parse_iso(text: &str) -> Option<CivilDate> {
     let month = parts.next()?.parse().ok()?;
     let day = parts.next()?.parse().ok()?;
     CivilDate::new(year, month, day)
+}
+
+impl RequiredDateCheck {
+    /// Compiles every regex that no document has compiled yet.
+    pub fn prepare(&self) {
+        self.grammar.prepare();
+        if let Some(labels) = &self.labels {
+            labels.prepare();
+        }
+    }
 }
 
 impl RequiredDateCheck {

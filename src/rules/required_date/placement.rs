@@ -15,10 +15,10 @@ impl RequiredDateCheck {
         line: &str,
         date_start: usize,
     ) -> Option<(String, LabelKind)> {
-        let regex = self.labels.as_ref()?;
         let head = line.get(..date_start)?;
         let window_start = head.len() - tail_len(head, self.config.label_window);
         let window = head.get(window_start..)?;
+        let regex = self.labels.as_ref()?.matching(window)?;
         let found = regex
             .find_iter(window)
             .filter(|found| is_whole_word(window, found.start(), found.end()))

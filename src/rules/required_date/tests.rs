@@ -14,7 +14,7 @@ fn check() -> RequiredDateCheck {
         Ok(config) => config,
         Err(error) => panic!("config: {error:?}"),
     };
-    match compile(config) {
+    match compile(config, Compilation::Eager) {
         Ok(check) => check,
         Err(error) => panic!("compile: {error:?}"),
     }
@@ -206,5 +206,20 @@ fn bad_earliest_day_is_a_compile_error() {
         earliest: "1995-13-01".into(),
         ..RequiredDateConfig::default()
     };
-    assert!(compile(config).is_err());
+    assert!(compile(config, Compilation::Eager).is_err());
+}
+
+#[test]
+fn every_regex_of_the_default_rule_compiles_within_the_size_limits() {
+    // The default rules compile their regexes on first use, unchecked.
+    let config = match super::super::parse_check::<RequiredDateConfig>(RULE) {
+        Ok(config) => config,
+        Err(error) => panic!("config: {error:?}"),
+    };
+    let check = compile(config, Compilation::Lazy).unwrap_or_else(|error| panic!("{error:?}"));
+    let regexes: Vec<_> = check.grammar.regexes().chain(&check.labels).collect();
+    assert_eq!(regexes.len(), 9);
+    for regex in regexes {
+        assert!(regex.compile_now().is_ok());
+    }
 }
