@@ -33,10 +33,6 @@ pub struct TrailingBlockConfig {
     /// A block with more than this many times the words before its marker is doubtful: its fix
     /// becomes unsafe (furniture is rarely several times longer than the page above it).
     doubtful_ratio: Option<f64>,
-    /// Also flag a box whose marker stands before the main run, when the box holds no prose and
-    /// closes (a run of prose, see `stop-at-prose-run`) before the main run: a header teaser list.
-    #[serde(default)]
-    head_boxes: bool,
     /// Lines only this kind of block holds (comment headers: "anna says:", "Reply"). A block
     /// holding `confirm-min` of them, the first before any prose, is certain: it is flagged
     /// wherever its marker stands and never doubtful (comments can outweigh the article).
@@ -50,9 +46,6 @@ pub struct TrailingBlockConfig {
 fn default_placement() -> Placement {
     Placement::Tail
 }
-
-/// A box before the main run lists at least this many lines under its marker.
-const MIN_HEAD_BOX_ITEMS: usize = 4;
 
 /// A confirming line (a comment header) is short.
 const MAX_CONFIRM_WORDS: usize = 16;
@@ -71,7 +64,6 @@ pub struct TrailingBlockCheck {
     placement: Placement,
     stop_at_prose_run: usize,
     doubtful_ratio: Option<f64>,
-    head_boxes: bool,
     confirm: Option<LazyRegex>,
     confirm_min: usize,
 }
@@ -108,7 +100,6 @@ pub fn compile(
         placement: config.placement,
         stop_at_prose_run: config.stop_at_prose_run,
         doubtful_ratio: config.doubtful_ratio,
-        head_boxes: config.head_boxes,
     })
 }
 
@@ -181,12 +172,13 @@ impl TrailingBlockCheck {
         words > 0
             && words <= self.max_marker_words
             && (self.placement.accepts(position)
-                || (self.head_boxes || self.confirm.is_some()) && position == Position::Head)
+                || self.confirm.is_some() && position == Position::Head)
             && self.markers.is_match(ctx.doc.line_text(index).trim())
     }
 
     /// The block a marker at line `first` starts (last line, whether it runs to the end, whether
-    /// its lines confirm it), unless it is a header marker whose box runs into the main run.
+    /// its lines confirm it), unless the marker stands where the rule does not look and the
+    /// block's own lines do not confirm it.
     fn accepted_block(
         &self,
         ctx: &Context,
@@ -194,25 +186,12 @@ impl TrailingBlockCheck {
         run_ends: &[usize],
     ) -> Option<(usize, bool, bool)> {
         let accepted_here = self.placement.accepts(ctx.layout.position(first));
-        if !accepted_here && !self.head_boxes && self.confirm.is_none() {
+        if !accepted_here && self.confirm.is_none() {
             return None;
         }
         let (last, to_end) = self.block_end(ctx, first, run_ends);
         let confirmed = self.is_confirmed(ctx, first, last);
-        if confirmed || accepted_here {
-            return Some((last, to_end, confirmed));
-        }
-        if !self.head_boxes {
-            return None;
-        }
-        // Before the article a box is only certain when it is a list and holds no prose: a menu
-        // item such as "More" must not take the article's first lines along.
-        let closes_in_head = !to_end && ctx.layout.position(last) == Position::Head;
-        let items = (first + 1..=last)
-            .filter(|&i| !ctx.doc.is_blank_line(i))
-            .count();
-        (closes_in_head && items >= MIN_HEAD_BOX_ITEMS && !holds_prose(ctx, first, last))
-            .then_some((last, to_end, false))
+        (confirmed || accepted_here).then_some((last, to_end, confirmed))
     }
 
     /// True when the block holds `confirm-min` confirming lines and the first of them comes
