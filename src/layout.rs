@@ -45,7 +45,7 @@ pub enum Position {
 /// The article's main run, as line indices, with the word counts and prose verdicts it was
 /// found from: every rule asks them of lines and paragraphs, so they are computed once per
 /// document, here.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
     /// First and last line of the main run; `None` when the document has no prose at all.
     pub main_run: Option<(usize, usize)>,
@@ -216,7 +216,7 @@ mod tests {
     }
 
     #[test]
-    fn one_boilerplate_sentence_before_the_article_is_no_main_run() {
+    fn one_boilerplate_sentence_before_the_article_is_not_the_main_run() {
         let sentence = "This is a sentence of the article with enough words to count as prose, \
              and it goes on for a while as real article paragraphs do.";
         let article = [sentence; 3].join("\n\n");

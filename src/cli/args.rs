@@ -121,7 +121,8 @@ pub struct RuleArgs {
     /// configuration's `fail-on`).
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<SeverityArg>,
-    /// Number of worker threads (default: one per core).
+    /// Number of worker threads (default: one per core); with more than one, a helper thread
+    /// also compiles the rules while the first files are linted.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 }

@@ -105,36 +105,16 @@ impl PageHeaderCheck {
             let line = doc.line_text(i);
             line.len() <= longest * 2 + 8 && forms.contains(&normalized(line))
         };
-        let similar = |i: usize| {
-            let line = doc.line_text(i);
-            line.len() <= longest * 2 + 8
-                && !is_prose(line)
-                && forms.iter().any(|form| {
-                    word_similarity(form, &normalized(line), FUZZY_MIN_WORDS) >= self.min_similarity
-                })
+        let heading = match (title_line + 1..end).find(|&i| exact(i)) {
+            Some(first_repeat) => Some(self.last_chained_repeat(ctx, first_repeat, end, exact)),
+            None if self.min_similarity < 1.0 => {
+                self.reworded_heading(ctx, title_line, end, &forms)
+            }
+            None => None,
         };
-        let mut repeats: Box<dyn Iterator<Item = usize>> =
-            match (title_line + 1..end).find(|&i| exact(i)) {
-                Some(found) => Box::new((found..end).filter(move |&i| exact(i))),
-                // A reworded heading is less certain than a repeat: it must come before any prose.
-                None if self.min_similarity < 1.0 => Box::new(
-                    (title_line + 1..end)
-                        .filter(move |&i| similar(i))
-                        .take_while(move |&i| !has_prose_between(ctx, title_line, i)),
-                ),
-                None => return Vec::new(),
-            };
-        let Some(mut heading) = repeats.next() else {
+        let Some(heading) = heading else {
             return Vec::new();
         };
-        // A teaser in the header can repeat the title too; the heading is the last repeat that
-        // no prose separates from the first.
-        for repeat in repeats {
-            if has_prose_between(ctx, heading, repeat) {
-                break;
-            }
-            heading = repeat;
-        }
         // A header is furniture around the article, never most of its prose: a first line that
         // repeats further down after the article's text is a repeated paragraph, not a title.
         if prose_words(ctx, title_line, heading) >= prose_words(ctx, heading, doc.lines().len()) {
@@ -159,6 +139,56 @@ impl PageHeaderCheck {
                     "the article's title, repeating the page title",
                 ),
         ]
+    }
+
+    /// A teaser in the header can repeat the title too; the heading is the last repeat that no
+    /// prose separates from the first.
+    fn last_chained_repeat(
+        &self,
+        ctx: &Context,
+        first_repeat: usize,
+        end: usize,
+        exact: impl Fn(usize) -> bool,
+    ) -> usize {
+        let mut heading = first_repeat;
+        for repeat in (first_repeat + 1..end).filter(|&i| exact(i)) {
+            if has_prose_between(ctx, heading, repeat) {
+                break;
+            }
+            heading = repeat;
+        }
+        heading
+    }
+
+    /// The first line before any prose that shares `min-similarity` of its words with a form
+    /// of the title: a reworded heading is less certain than a repeat, so the first one found
+    /// is the heading and a later one (a standfirst rewording the title) is article text.
+    fn reworded_heading(
+        &self,
+        ctx: &Context,
+        title_line: usize,
+        end: usize,
+        forms: &HashSet<String>,
+    ) -> Option<usize> {
+        let doc = ctx.doc;
+        let longest = forms.iter().map(String::len).max().unwrap_or(0);
+        let first_prose = doc
+            .paragraphs()
+            .iter()
+            .find(|paragraph| {
+                paragraph.first_line > title_line && is_prose(doc.paragraph_text(paragraph))
+            })
+            .map_or(end, |paragraph| paragraph.first_line.min(end));
+        (title_line + 1..first_prose).find(|&i| {
+            let line = doc.line_text(i);
+            if line.len() > longest * 2 + 8 || is_prose(line) {
+                return false;
+            }
+            let words = normalized(line);
+            forms
+                .iter()
+                .any(|form| word_similarity(form, &words, FUZZY_MIN_WORDS) >= self.min_similarity)
+        })
     }
 
     /// The page title and every run of its parts that keeps the first or the last part, so the
@@ -302,6 +332,17 @@ mod tests {
         assert_eq!(flagged_with(&text, 0.8), ["Sports"]);
         let prose_first = text.replacen("Sports", ARTICLE.trim_end(), 1);
         assert!(flagged_with(&prose_first, 0.8).is_empty());
+    }
+
+    #[test]
+    fn the_first_reworded_line_is_the_heading_not_a_standfirst_that_rewords_it_again() {
+        let text = format!(
+            "Storm floods harbour district as two rivers burst their banks - Harbour Post\n\n\
+             News\n\nStorm floods the harbour district as rivers burst their banks\n\n\
+             By Jane Roe\n\nStorm floods harbour district as two rivers burst their banks \
+             overnight\n\n{ARTICLE}"
+        );
+        assert_eq!(flagged_with(&text, 0.8), ["News"]);
     }
 
     #[test]

@@ -56,6 +56,9 @@ const CONFIRM_LOOKAHEAD_LINES: usize = 4;
 /// The confirming lines are counted within this many lines after the marker.
 const CONFIRM_WINDOW_LINES: usize = 400;
 
+/// Each confirming line of a chain is at most this many lines after the one before.
+const CONFIRM_GAP_LINES: usize = 40;
+
 /// A compiled `trailing-block` rule.
 #[derive(Debug)]
 pub struct TrailingBlockCheck {
@@ -107,6 +110,9 @@ impl TrailingBlockCheck {
     /// Compiles the markers unless a search already did.
     pub fn prepare(&self) {
         self.markers.prepare_test();
+        if let Some(confirm) = &self.confirm {
+            confirm.prepare_test();
+        }
     }
 
     /// Flags each block from a marker line to the end of the document, or to the dense prose
@@ -116,11 +122,14 @@ impl TrailingBlockCheck {
         let mut findings = Vec::new();
         let mut from = 0;
         let run_ends = OnceCell::new();
+        let thread_is_main_run = OnceCell::new();
         while let Some((first, (last, to_end, confirmed))) = (from..doc.lines().len())
             .filter(|&i| self.is_marker(ctx, i))
             .find_map(|i| {
                 let run_ends = run_ends.get_or_init(|| self.prose_run_ends(ctx));
-                self.accepted_block(ctx, i, run_ends)
+                let in_place = self.placement.accepts(ctx.layout.position(i))
+                    || *thread_is_main_run.get_or_init(|| self.main_run_is_confirmed(ctx));
+                self.accepted_block(ctx, i, run_ends, in_place)
                     .map(|block| (i, block))
             })
         {
@@ -177,52 +186,82 @@ impl TrailingBlockCheck {
     }
 
     /// The block a marker at line `first` starts (last line, whether it runs to the end, whether
-    /// its lines confirm it), unless the marker stands where the rule does not look and the
-    /// block's own lines do not confirm it.
+    /// its lines confirm it). A marker the placement refuses (`in_place` false) is never taken.
     fn accepted_block(
         &self,
         ctx: &Context,
         first: usize,
         run_ends: &[usize],
+        in_place: bool,
     ) -> Option<(usize, bool, bool)> {
-        let accepted_here = self.placement.accepts(ctx.layout.position(first));
-        if !accepted_here && self.confirm.is_none() {
+        if !in_place {
             return None;
         }
         let (last, to_end) = self.block_end(ctx, first, run_ends);
         let confirmed = self.is_confirmed(ctx, first, last);
+        let accepted_here = self.placement.accepts(ctx.layout.position(first));
         (confirmed || accepted_here).then_some((last, to_end, confirmed))
     }
 
-    /// True when the block holds `confirm-min` confirming lines and the first of them comes
-    /// before any prose paragraph: a menu item "Comments" above the article is not confirmed by
-    /// the comment thread below the article.
+    /// True when the main run itself is a confirmed thread (a long comment thread under a short
+    /// article): only then may a marker before the main run start a block. A marker above the
+    /// article, confirmed by a header widget or by the thread far below, is refused.
+    fn main_run_is_confirmed(&self, ctx: &Context) -> bool {
+        match ctx.layout.main_run {
+            Some((first, last)) if self.confirm.is_some() => {
+                self.confirming_chain(ctx, first, last.min(first + CONFIRM_WINDOW_LINES))
+                    >= self.confirm_min
+            }
+            _ => false,
+        }
+    }
+
+    /// True when the block holds `confirm-min` confirming lines in a chain and the first of
+    /// them comes right after the marker, before any prose paragraph.
     fn is_confirmed(&self, ctx: &Context, first: usize, last: usize) -> bool {
-        let Some(confirm) = &self.confirm else {
-            return false;
-        };
         let doc = ctx.doc;
         // Both looks are bounded, so that many markers in one document stay linear.
         let window_end = last.min(first + CONFIRM_WINDOW_LINES);
-        let confirms = |i: &usize| {
-            let words = ctx.layout.line_words(*i);
-            words > 0 && words <= MAX_CONFIRM_WORDS && confirm.is_match(doc.line_text(*i).trim())
-        };
         let Some(first_confirming) = (first + 1..=window_end)
             .filter(|&i| !doc.is_blank_line(i))
             .take(CONFIRM_LOOKAHEAD_LINES)
-            .find(confirms)
+            .find(|&i| self.confirms(ctx, i))
         else {
             return false;
         };
         let prose_before =
             first_confirming > first + 1 && holds_prose(ctx, first + 1, first_confirming - 1);
         !prose_before
-            && (first_confirming..=window_end)
-                .filter(confirms)
-                .take(self.confirm_min)
-                .count()
-                >= self.confirm_min
+            && self.confirming_chain(ctx, first_confirming, window_end) >= self.confirm_min
+    }
+
+    /// How many confirming lines follow each other from the first one in `from..=to`, each
+    /// within `CONFIRM_GAP_LINES` of the one before (counting stops at `confirm-min`): comment
+    /// headers recur every few lines, a header widget's few lines do not reach a far thread.
+    fn confirming_chain(&self, ctx: &Context, from: usize, to: usize) -> usize {
+        let mut chain = 0;
+        let mut previous: Option<usize> = None;
+        for index in (from..=to).filter(|&i| self.confirms(ctx, i)) {
+            if previous.is_some_and(|before| index - before > CONFIRM_GAP_LINES) {
+                break;
+            }
+            chain += 1;
+            previous = Some(index);
+            if chain >= self.confirm_min {
+                break;
+            }
+        }
+        chain
+    }
+
+    /// True when line `index` is a short line matching the rule's `confirm` regexes.
+    fn confirms(&self, ctx: &Context, index: usize) -> bool {
+        let words = ctx.layout.line_words(index);
+        self.confirm.as_ref().is_some_and(|confirm| {
+            words > 0
+                && words <= MAX_CONFIRM_WORDS
+                && confirm.is_match(ctx.doc.line_text(index).trim())
+        })
     }
 
     fn block_end(&self, ctx: &Context, first: usize, run_ends: &[usize]) -> (usize, bool) {
@@ -349,6 +388,21 @@ mod tests {
         let found = findings(&text);
         assert_eq!(found.len(), 1);
         assert!(found[0].1, "without headers the block may be the article");
+    }
+
+    #[test]
+    fn a_confirmed_looking_header_widget_above_the_article_is_refused() {
+        let article = format!("{SENTENCE}\n\n").repeat(8);
+        let widget = "Comments\n\nanna says:\nbob says:\ncarl says:\n\n";
+        let text = format!("Title\n\n{widget}{article}");
+        assert!(findings(&text).is_empty());
+        let with_thread = format!("{text}Comments\n\n{}", thread(3));
+        let found = findings(&with_thread);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].0.len() < with_thread.len() / 2,
+            "only the thread below"
+        );
     }
 
     #[test]

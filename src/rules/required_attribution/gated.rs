@@ -27,16 +27,16 @@ pub(super) struct Gated {
 }
 
 impl Gated {
-    /// A cue behind its gate. When `compilation` is eager (a user's rule file) the cue is
-    /// checked to parse and the gate compiles now, with errors reported as the cue's.
+    /// A cue behind its gate. When `compilation` is eager (a user's rule file) the cue and the
+    /// gate compile now, with errors reported as the cue's.
     pub(super) fn new(
         gate: &str,
         source: String,
         compilation: Compilation,
     ) -> Result<Self, CompileError> {
-        if compilation == Compilation::Eager && regex_syntax::Parser::new().parse(&source).is_err()
-        {
-            // Compiling reports the error with the same words it always did.
+        if compilation == Compilation::Eager {
+            // A user's cue compiles in full now, so that one over the size limit is an error of
+            // its rule file rather than a cue that silently matches nothing.
             build(&source, compilation)?;
         }
         Ok(Self {
@@ -56,8 +56,9 @@ impl Gated {
         if !self.gate.is_match(text) {
             return None;
         }
-        // The pattern parsed at load (a default rule's is compiled by a test); only a
-        // compiled-size limit could refuse it now, and a cue that cannot compile matches nothing.
+        // A user's cue compiled at load and a default rule's in a test
+        // (`every_default_regex_list_compiles_within_the_size_limits` loads them eagerly), so this
+        // compile cannot fail.
         let cue = self.cue.get_or_init(|| Regex::new(&self.source).ok());
         super::captures(cue.as_ref()?, text)
     }
