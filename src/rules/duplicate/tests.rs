@@ -2,12 +2,14 @@
 //! hand-written paragraphs, a generated 20,000-paragraph document and the sample seeds, plus
 //! the config checks and the key.
 
+use super::key::{fold, fold_text};
 use super::*;
 use crate::civil_date::CivilDate;
 use crate::document::Document;
 use crate::layout::Layout;
 use crate::rule::Rule;
 use crate::rules::Shared;
+use unicode_normalization::UnicodeNormalization;
 
 const EXACT_RULE: &str = include_str!("../../../rules/duplicate/duplicate-paragraph.toml");
 const NEAR_RULE: &str = include_str!("../../../rules/duplicate/near-duplicate-paragraph.toml");
