@@ -10,7 +10,7 @@ use std::path::Path;
 use predicates::prelude::*;
 
 mod common;
-use common::{CLEAN, NOISY, names, read, seedlint, temp, write};
+use common::{CLEAN, NOISY, lint_concise, names, pattern_rule, read, seedlint, temp, write};
 
 fn mkfifo(path: &Path) {
     let status = std::process::Command::new("mkfifo")
@@ -28,10 +28,7 @@ fn invalid_utf8_is_a_finding_at_the_first_bad_byte_and_the_rest_is_linted() {
     let mut bytes = b"Title\nabc \xff\xfe def\n\n".to_vec();
     bytes.extend_from_slice(NOISY.as_bytes());
     write(dir.path(), "bad.txt", &bytes);
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "bad.txt"])
-        .assert()
+    lint_concise(dir.path(), &["bad.txt"])
         .code(1)
         .stdout(predicate::str::contains(
             "bad.txt:2:5: error[invalid-utf8] the file is not valid UTF-8",
@@ -92,15 +89,10 @@ fn empty_and_blank_files_give_one_empty_seed_finding_each() {
     let dir = temp();
     write(dir.path(), "empty.txt", b"");
     write(dir.path(), "blank.txt", b" \r\n\t\n\n");
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "."])
-        .assert()
-        .code(1)
-        .stdout(
-            "./blank.txt:1:1: error[empty-seed] the seed is empty\n\
+    lint_concise(dir.path(), &["."]).code(1).stdout(
+        "./blank.txt:1:1: error[empty-seed] the seed is empty\n\
              ./empty.txt:1:1: error[empty-seed] the seed is empty\n",
-        );
+    );
 }
 
 #[test]
@@ -111,10 +103,7 @@ fn utf16_with_bom_gives_one_finding_on_the_bom_and_is_never_fixed() {
         bytes.extend_from_slice(&unit.to_le_bytes());
     }
     let path = write(dir.path(), "wide.txt", &bytes);
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "."])
-        .assert()
+    lint_concise(dir.path(), &["."])
         .code(1)
         .stdout("./wide.txt:1:1: error[utf16-encoding] the file is UTF-16; seeds are UTF-8\n");
     seedlint()
@@ -165,19 +154,13 @@ fn binary_file_is_skipped_with_a_note_when_walking_and_an_error_when_named() {
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
     );
     write(dir.path(), "seed.txt", NOISY.as_bytes());
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "."])
-        .assert()
+    lint_concise(dir.path(), &["."])
         .code(1)
         .stdout(predicate::str::contains("./seed.txt:11:1"))
         .stderr(predicate::str::contains(
             "./image.txt: skipped: a binary file (NUL byte at offset 8)",
         ));
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "image.txt", "seed.txt"])
-        .assert()
+    lint_concise(dir.path(), &["image.txt", "seed.txt"])
         .code(2)
         .stdout(predicate::str::contains("seed.txt:11:1"))
         .stderr(predicate::str::contains(
@@ -230,10 +213,7 @@ fn symlink_loop_and_vanished_file_are_errors_and_the_rest_is_linted() {
             "dangling.txt: No such file or directory",
         ));
     // Walking, links are not followed: neither is an error nor linted.
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "."])
-        .assert()
+    lint_concise(dir.path(), &["."])
         .code(1)
         .stdout(predicate::str::contains("./seed.txt:11:1"))
         .stderr(predicate::str::contains("loop.txt").not());
@@ -244,10 +224,7 @@ fn unreadable_file_is_an_error_and_the_rest_is_linted() {
     let dir = temp();
     write(dir.path(), "seed.txt", NOISY.as_bytes());
     // Reading /proc/self/mem from its start fails (EIO) even for root: an honest read error.
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "/proc/self/mem", "seed.txt"])
-        .assert()
+    lint_concise(dir.path(), &["/proc/self/mem", "seed.txt"])
         .code(2)
         .stdout(predicate::str::contains("seed.txt:11:1"))
         .stderr(predicate::str::contains(
@@ -280,10 +257,7 @@ fn file_and_folder_without_permission_are_errors_and_the_rest_is_linted() {
         fs::set_permissions(path, fs::Permissions::from_mode(0o000))
             .unwrap_or_else(|error| panic!("{error}"));
     }
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "."])
-        .assert()
+    lint_concise(dir.path(), &["."])
         .code(2)
         .stdout(predicate::str::contains("./seed.txt:11:1"))
         .stderr(predicate::str::contains("locked.txt: Permission denied"))
@@ -300,10 +274,7 @@ fn names_with_spaces_non_ascii_and_a_leading_dash_are_linted() {
     for name in ["a seed.txt", "séance ünd 記事.txt", "-dash.txt"] {
         write(dir.path(), name, NOISY.as_bytes());
     }
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "."])
-        .assert()
+    lint_concise(dir.path(), &["."])
         .code(1)
         .stdout(predicate::str::contains("./a seed.txt:11:1"))
         .stdout(predicate::str::contains("./séance ünd 記事.txt:11:1"))
@@ -318,22 +289,6 @@ fn names_with_spaces_non_ascii_and_a_leading_dash_are_linted() {
 }
 
 // Rule directories are untrusted input.
-
-const RULE: &str = r#"id = "local-rule"
-kind = "pattern"
-category = "noise"
-severity = "warning"
-message = "m"
-help = "h"
-fix = "safe"
-[explain]
-what = "w"
-why = "y"
-[examples]
-fire = ["x"]
-silent = ["y"]
-[check]
-"#;
 
 fn rules_run(dir: &Path) -> assert_cmd::assert::Assert {
     write(dir, "seed.txt", NOISY.as_bytes());
@@ -350,7 +305,7 @@ fn rules_run(dir: &Path) -> assert_cmd::assert::Assert {
 #[test]
 fn regex_over_the_size_limit_is_a_clear_error_naming_the_file() {
     let dir = temp();
-    let rule = format!("{RULE}patterns = ['(?:\\w{{1000}}){{1000}}']\n");
+    let rule = pattern_rule("patterns = ['(?:\\w{1000}){1000}']");
     write(dir.path(), "rules/huge.toml", rule.as_bytes());
     rules_run(dir.path())
         .stderr(predicate::str::contains("rules/huge.toml"))
@@ -361,8 +316,7 @@ fn regex_over_the_size_limit_is_a_clear_error_naming_the_file() {
 fn too_many_rule_files_are_refused() {
     let dir = temp();
     for index in 0..=seedlint::rule::MAX_RULES_PER_SOURCE {
-        let rule = RULE.replace("local-rule", &format!("rule-{index}"));
-        let rule = format!("{rule}patterns = ['x']\n");
+        let rule = pattern_rule("patterns = ['x']").replace("local-rule", &format!("rule-{index}"));
         write(dir.path(), &format!("rules/r{index}.toml"), rule.as_bytes());
     }
     rules_run(dir.path()).stderr(predicate::str::contains("at most 1000 are read"));
@@ -374,7 +328,7 @@ fn rule_file_linked_from_outside_the_rules_directory_is_not_read() {
     let outside = write(
         dir.path(),
         "elsewhere/secret.toml",
-        format!("{RULE}patterns = ['x']\n").as_bytes(),
+        pattern_rule("patterns = ['x']").as_bytes(),
     );
     fs::create_dir_all(dir.path().join("rules")).unwrap_or_else(|error| panic!("{error}"));
     symlink(&outside, dir.path().join("rules/linked.toml")).unwrap_or_else(|e| panic!("{e}"));
@@ -388,7 +342,7 @@ fn rule_file_linked_from_outside_the_rules_directory_is_not_read() {
 #[test]
 fn rule_file_linked_from_inside_the_rules_directory_is_read() {
     let dir = temp();
-    let rule = format!("{RULE}patterns = ['^views: \\d+$']\n");
+    let rule = pattern_rule("patterns = ['^views: \\d+$']");
     write(dir.path(), "rules/shared/local.toml", rule.as_bytes());
     symlink("shared/local.toml", dir.path().join("rules/alias.toml"))
         .unwrap_or_else(|error| panic!("{error}"));

@@ -4,28 +4,20 @@
 use predicates::prelude::*;
 
 mod common;
-use common::{CLEAN, NOISY, seedlint, temp, write};
+use common::{CLEAN, NOISY, RULE_HEAD, lint_concise, pattern_rule, seedlint, temp, write};
 
 #[test]
 fn clean_seed_exits_zero_with_no_output() {
     let dir = temp();
     write(dir.path(), "clean.txt", CLEAN.as_bytes());
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "clean.txt"])
-        .assert()
-        .code(0)
-        .stdout("");
+    lint_concise(dir.path(), &["clean.txt"]).code(0).stdout("");
 }
 
 #[test]
 fn finding_exits_one_and_concise_names_place_and_rule() {
     let dir = temp();
     write(dir.path(), "noisy.txt", NOISY.as_bytes());
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "noisy.txt"])
-        .assert()
+    lint_concise(dir.path(), &["noisy.txt"])
         .code(1)
         .stdout("noisy.txt:11:1: warning[view-counter] view, like or comment counter\n");
 }
@@ -35,10 +27,7 @@ fn info_findings_alone_exit_zero() {
     let dir = temp();
     let text = CLEAN.replace("approved the", "approved  the");
     write(dir.path(), "spaces.txt", text.as_bytes());
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "spaces.txt"])
-        .assert()
+    lint_concise(dir.path(), &["spaces.txt"])
         .code(0)
         .stdout(predicate::str::contains("info[doubled-space]"));
 }
@@ -82,10 +71,7 @@ fn walking_a_folder_lints_txt_and_md_only() {
     write(dir.path(), "a/noisy.md", NOISY.as_bytes());
     write(dir.path(), "a/noisy.csv", NOISY.as_bytes());
     write(dir.path(), "b/noisy.txt", NOISY.as_bytes());
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "."])
-        .assert()
+    lint_concise(dir.path(), &["."])
         .code(1)
         .stdout(predicate::str::contains("a/noisy.md:11:1"))
         .stdout(predicate::str::contains("b/noisy.txt:11:1"))
@@ -96,10 +82,7 @@ fn walking_a_folder_lints_txt_and_md_only() {
 fn missing_path_is_an_error_but_other_files_are_linted() {
     let dir = temp();
     write(dir.path(), "noisy.txt", NOISY.as_bytes());
-    seedlint()
-        .current_dir(dir.path())
-        .args(["lint", "--format", "concise", "gone.txt", "noisy.txt"])
-        .assert()
+    lint_concise(dir.path(), &["gone.txt", "noisy.txt"])
         .code(2)
         .stdout(predicate::str::contains("noisy.txt:11:1"))
         .stderr(predicate::str::contains("gone.txt"));
@@ -152,23 +135,9 @@ fn broken_rule_run(rule: &str) -> assert_cmd::assert::Assert {
         .stdout("")
 }
 
-const RULE_HEAD: &str = r#"id = "local-rule"
-category = "noise"
-severity = "warning"
-message = "m"
-help = "h"
-fix = "safe"
-[explain]
-what = "w"
-why = "y"
-[examples]
-fire = ["x"]
-silent = ["y"]
-"#;
-
 #[test]
 fn broken_rule_file_invalid_regex_points_at_the_pattern() {
-    let rule = format!("kind = \"pattern\"\n{RULE_HEAD}[check]\npatterns = ['ok', '(unclosed']\n");
+    let rule = pattern_rule("patterns = ['ok', '(unclosed']");
     broken_rule_run(&rule)
         .stderr(predicate::str::contains("broken.toml"))
         .stderr(predicate::str::contains("invalid regex"))
@@ -192,7 +161,7 @@ fn broken_rule_file_unknown_field_is_reported() {
 
 #[test]
 fn broken_rule_file_unknown_check_field_is_reported() {
-    let rule = format!("kind = \"pattern\"\n{RULE_HEAD}[check]\npatterns = ['x']\nmax-wrods = 3\n");
+    let rule = pattern_rule("patterns = ['x']\nmax-wrods = 3");
     broken_rule_run(&rule).stderr(predicate::str::contains("max-wrods"));
 }
 

@@ -24,6 +24,26 @@ The city council approved the repair of the old harbour wall on Tuesday, after a
 lasted most of the afternoon and ended with a clear vote.\n\n\
 Work will begin in May and should be finished before the autumn storms, the mayor said.\n";
 
+/// A rule file without its kind and `[check]` table, for tests of local and broken rules.
+pub const RULE_HEAD: &str = r#"id = "local-rule"
+category = "noise"
+severity = "warning"
+message = "m"
+help = "h"
+fix = "safe"
+[explain]
+what = "w"
+why = "y"
+[examples]
+fire = ["x"]
+silent = ["y"]
+"#;
+
+/// A `pattern` rule file with `check` (the lines of its `[check]` table).
+pub fn pattern_rule(check: &str) -> String {
+    format!("kind = \"pattern\"\n{RULE_HEAD}[check]\n{check}\n")
+}
+
 /// A guard against a hang (a FIFO opened for reading waits for a writer): far longer than any
 /// run takes, and not an assertion on time.
 const HANG_GUARD: Duration = Duration::from_secs(120);
@@ -33,6 +53,15 @@ pub fn seedlint() -> Command {
     let mut command = Command::cargo_bin("seedlint").unwrap_or_else(|error| panic!("{error}"));
     command.env("NO_COLOR", "1").timeout(HANG_GUARD);
     command
+}
+
+/// `seedlint lint --format concise PATHS…` run in `dir`, asserted on by the caller.
+pub fn lint_concise(dir: &Path, paths: &[&str]) -> assert_cmd::assert::Assert {
+    seedlint()
+        .current_dir(dir)
+        .args(["lint", "--format", "concise"])
+        .args(paths)
+        .assert()
 }
 
 /// A new temporary folder.
