@@ -30,6 +30,20 @@ pub struct PageHeaderConfig {
     /// 1.0 (the default) accepts exact repeats only.
     #[serde(default = "exact_only")]
     min_similarity: f64,
+    /// Which part of the page the rule reports once the heading is found.
+    #[serde(default)]
+    flag: Flagged,
+}
+
+/// What a `page-header` rule reports: the lines between the two titles, or the page title.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flagged {
+    /// The site header between the page title and the article's heading.
+    #[default]
+    Header,
+    /// The page title itself: the heading below repeats it, so the article keeps its title.
+    Title,
 }
 
 fn exact_only() -> f64 {
@@ -43,6 +57,7 @@ impl Default for PageHeaderConfig {
             min_title_words: 3,
             max_title_words: 30,
             min_similarity: exact_only(),
+            flag: Flagged::Header,
         }
     }
 }
@@ -54,6 +69,7 @@ pub struct PageHeaderCheck {
     min_title_words: usize,
     max_title_words: usize,
     min_similarity: f64,
+    flag: Flagged,
 }
 
 /// Compiles a `page-header` rule.
@@ -77,11 +93,12 @@ pub fn compile(config: PageHeaderConfig) -> Result<PageHeaderCheck, CompileError
         min_title_words: config.min_title_words,
         max_title_words: config.max_title_words,
         min_similarity: config.min_similarity,
+        flag: config.flag,
     })
 }
 
 impl PageHeaderCheck {
-    /// Flags the lines between the page title and the article's repeated title.
+    /// Finds the article's heading repeating the page title and flags what `flag` names.
     pub fn check(&self, ctx: &Context) -> Vec<Finding> {
         let doc = ctx.doc;
         let Some(title_line) = (0..doc.lines().len()).find(|&i| !doc.is_blank_line(i)) else {
@@ -91,7 +108,15 @@ impl PageHeaderCheck {
         if text::word_count_up_to(title, self.max_title_words + 1) > self.max_title_words {
             return Vec::new();
         }
-        let forms = self.title_forms(title);
+        let parts = self.split_title(title);
+        // A title that names its site is a `<title>` beyond doubt. Without a site name, the
+        // first line may be the article's heading itself (a seed that was already cleaned), and
+        // a line rewording it further down is a caption or a share line, not a second heading.
+        let names_site = parts.len() > 1;
+        if self.flag == Flagged::Title && !names_site {
+            return Vec::new();
+        }
+        let forms = self.title_forms(&parts);
         if forms.is_empty() {
             return Vec::new();
         }
@@ -107,7 +132,7 @@ impl PageHeaderCheck {
         };
         let heading = match (title_line + 1..end).find(|&i| exact(i)) {
             Some(first_repeat) => Some(self.last_chained_repeat(ctx, first_repeat, end, exact)),
-            None if self.min_similarity < 1.0 => {
+            None if self.min_similarity < 1.0 && names_site => {
                 self.reworded_heading(ctx, title_line, end, &forms)
             }
             None => None,
@@ -120,25 +145,14 @@ impl PageHeaderCheck {
         if prose_words(ctx, title_line, heading) >= prose_words(ctx, heading, doc.lines().len()) {
             return Vec::new();
         }
-        let Some(first) = (title_line + 1..heading).find(|&i| !doc.is_blank_line(i)) else {
-            return Vec::new();
-        };
-        let last = (first..heading)
-            .rev()
-            .find(|&i| !doc.is_blank_line(i))
-            .unwrap_or(first);
-        let span = doc.lines_span(first, last);
-        vec![
-            Finding::new(span)
-                .with_label(format!(
-                    "{} lines of page header before the article's title",
-                    last - first + 1
-                ))
-                .with_related(
-                    doc.lines_span(heading, heading),
-                    "the article's title, repeating the page title",
-                ),
-        ]
+        match self.flag {
+            Flagged::Header => header_finding(ctx, title_line, heading),
+            Flagged::Title => vec![
+                Finding::new(doc.lines_span(title_line, title_line))
+                    .with_label("the page's title, which the article's heading repeats")
+                    .with_related(doc.lines_span(heading, heading), "the article's heading"),
+            ],
+        }
     }
 
     /// A teaser in the header can repeat the title too; the heading is the last repeat that no
@@ -193,8 +207,7 @@ impl PageHeaderCheck {
 
     /// The page title and every run of its parts that keeps the first or the last part, so the
     /// heading matches whichever side the site name was on.
-    fn title_forms(&self, title: &str) -> HashSet<String> {
-        let parts = self.split_title(title);
+    fn title_forms(&self, parts: &[String]) -> HashSet<String> {
         let mut forms = HashSet::new();
         for cut in 0..parts.len() {
             forms.insert(parts[..=cut].join(" "));
@@ -220,6 +233,30 @@ impl PageHeaderCheck {
             .filter(|part| !part.is_empty())
             .collect()
     }
+}
+
+/// The lines between the page title and the heading, when there are any.
+fn header_finding(ctx: &Context, title_line: usize, heading: usize) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let Some(first) = (title_line + 1..heading).find(|&i| !doc.is_blank_line(i)) else {
+        return Vec::new();
+    };
+    let last = (first..heading)
+        .rev()
+        .find(|&i| !doc.is_blank_line(i))
+        .unwrap_or(first);
+    let span = doc.lines_span(first, last);
+    vec![
+        Finding::new(span)
+            .with_label(format!(
+                "{} lines of page header before the article's title",
+                last - first + 1
+            ))
+            .with_related(
+                doc.lines_span(heading, heading),
+                "the article's title, repeating the page title",
+            ),
+    ]
 }
 
 /// True when a prose paragraph starts strictly between lines `after` and `before`.
@@ -278,12 +315,13 @@ mod tests {
     use crate::document::Document;
     use crate::layout::Layout;
 
-    fn check(min_similarity: f64) -> PageHeaderCheck {
+    fn check(min_similarity: f64, flag: Flagged) -> PageHeaderCheck {
         compile(PageHeaderConfig {
             separators: vec![" - ".into(), " | ".into()],
             min_title_words: 3,
             max_title_words: 30,
             min_similarity,
+            flag,
         })
         .expect("valid config")
     }
@@ -293,6 +331,10 @@ mod tests {
     }
 
     fn flagged_with(text: &str, min_similarity: f64) -> Vec<String> {
+        flagged_by(text, check(min_similarity, Flagged::Header))
+    }
+
+    fn flagged_by(text: &str, check: PageHeaderCheck) -> Vec<String> {
         let doc = Document::new(text.to_string());
         let layout = Layout::of(&doc);
         let ctx = Context {
@@ -303,7 +345,7 @@ mod tests {
             today: CivilDate::new(2026, 1, 1).expect("valid date"),
             shared: &crate::rules::Shared::default(),
         };
-        check(min_similarity)
+        check
             .check(&ctx)
             .iter()
             .map(|finding| doc.slice(finding.span).to_string())
@@ -386,5 +428,27 @@ mod tests {
             "Storm floods the harbour - The Daily Post\n\n{ARTICLE}\nRelated\n\nStorm floods the harbour\n"
         );
         assert!(flagged(&text).is_empty());
+    }
+
+    #[test]
+    fn the_title_flag_reports_a_page_title_that_names_its_site() {
+        let title = |text: &str| flagged_by(text, check(0.8, Flagged::Title));
+        let text = format!(
+            "Storm floods the harbour - The Daily Post\n\nHome\n\nStorm floods the harbour\n\n{ARTICLE}"
+        );
+        assert_eq!(title(&text), ["Storm floods the harbour - The Daily Post"]);
+        let no_site = format!("Storm floods the harbour\n\nStorm floods the harbour\n\n{ARTICLE}");
+        assert!(title(&no_site).is_empty());
+    }
+
+    #[test]
+    fn once_the_page_title_is_gone_a_line_rewording_the_heading_is_no_second_heading() {
+        let fixed = format!(
+            "Storm floods the harbour district as two rivers burst their banks\n\
+             By Jane Roe\nShare: Storm floods the harbour district as the two rivers burst banks\n\n\
+             {ARTICLE}"
+        );
+        assert!(flagged_with(&fixed, 0.8).is_empty());
+        assert!(flagged_by(&fixed, check(0.8, Flagged::Title)).is_empty());
     }
 }
