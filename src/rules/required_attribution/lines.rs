@@ -81,6 +81,13 @@ impl RequiredAttributionCheck {
         if let Some(captures) = bare.filter(|_| found.is_empty()) {
             found.push(item(Strength::Strong, "author", captured_name(&captures)));
         }
+        if let Some(name) = found
+            .is_empty()
+            .then(|| self.standalone_cue_value(ctx, text, index))
+            .flatten()
+        {
+            found.push(item(Strength::Strong, "author", name));
+        }
         let staff = self.cues.staff.as_ref().and_then(|r| r.captures(text));
         if let Some(captures) = staff.filter(|_| !self.has_stop_word(text)) {
             found.push(item(Strength::Strong, "author", captured_name(&captures)));
@@ -159,6 +166,39 @@ impl RequiredAttributionCheck {
         (count > 0 && count <= self.config.max_label_value_words).then_some(name)
     }
 
+    /// The next line's name when this line is only a byline prefix or an author label
+    /// (`Von`, `By :`, `Autor`): scrapers put the link holding the name on a line of its own.
+    /// The prefix must be written as the rule file writes it or in lower case, so a weekday
+    /// abbreviation in capitals ("DI") is no Italian "Di".
+    fn standalone_cue_value(&self, ctx: &Context, text: &str, index: usize) -> Option<String> {
+        let cue = text.trim().trim_end_matches(':').trim_end();
+        let is_cue = |word: &String| word == cue || word.to_lowercase() == cue;
+        if !self.config.by_prefixes.iter().any(is_cue)
+            && !self.config.author_labels.iter().any(is_cue)
+        {
+            return None;
+        }
+        let next = (index + 1..ctx.doc.lines().len()).find(|&i| !ctx.doc.is_blank_line(i))?;
+        let name = ctx
+            .doc
+            .line_text(next)
+            .trim()
+            .trim_end_matches(',')
+            .trim_end();
+        let words = text::word_count(name);
+        let named = (1..=self.config.max_name_tokens).contains(&words)
+            && name.starts_with(char::is_alphabetic)
+            && !name.ends_with([':', '!', '?', '…', ','])
+            && !ends_a_sentence(name)
+            && !self.has_stop_word(name)
+            && ctx
+                .doc
+                .lines()
+                .get(next)
+                .is_some_and(|line| !ctx.in_noise(line.span));
+        named.then(|| name.to_string())
+    }
+
     /// `(Reuters)`, `(dpa)` near the start of a paragraph or on its last line.
     pub(super) fn agency_evidence(&self, ctx: &Context) -> Vec<Evidence> {
         let Some(agency) = self.cues.agency.as_ref() else {
@@ -221,4 +261,14 @@ impl RequiredAttributionCheck {
             })
             .collect()
     }
+}
+
+/// True when `text` ends with a full stop after a word: an initial ("Joe S.", "Jr.") is part
+/// of a name, "Suche..." or "the harbour." is not.
+fn ends_a_sentence(text: &str) -> bool {
+    let Some(stem) = text.strip_suffix('.') else {
+        return false;
+    };
+    let last = stem.rsplit(char::is_whitespace).next().unwrap_or(stem);
+    stem.ends_with('.') || last.chars().count() > 2
 }

@@ -9,6 +9,9 @@ use crate::rules::Context;
 use crate::rules::metadata_text::title_span;
 use crate::text;
 
+/// A line listing more names than this is a list of people, not a byline.
+const MAX_LISTED_NAMES: usize = 4;
+
 impl RequiredAttributionCheck {
     /// A bare name line near the date line, or a name on the date line itself.
     pub(super) fn date_line_evidence(&self, ctx: &Context, metadata: &Metadata) -> Vec<Evidence> {
@@ -83,8 +86,20 @@ impl RequiredAttributionCheck {
         names
     }
 
-    /// Two to four capitalised tokens without digits (particles allowed), none a stop word.
+    /// One name, or a list of up to four joined by commas or the rule's joiners
+    /// ("Ibtisam Mahdi, Ruwaida Kamal Amer").
     fn is_name_line(&self, text: &str) -> bool {
+        let mut names = vec![text];
+        for joiner in &self.config.name_joiners {
+            let joiner = format!(" {joiner} ");
+            names = names.iter().flat_map(|name| name.split(&joiner)).collect();
+        }
+        let names: Vec<&str> = names.iter().flat_map(|name| name.split(", ")).collect();
+        names.len() <= MAX_LISTED_NAMES && names.iter().all(|name| self.is_one_name(name.trim()))
+    }
+
+    /// Two to four capitalised tokens without digits (particles allowed), none a stop word.
+    fn is_one_name(&self, text: &str) -> bool {
         let tokens: Vec<&str> = text.split_whitespace().collect();
         let particle = |token: &str| self.config.name_particles.iter().any(|p| p == token);
         let names = tokens.iter().filter(|token| !particle(token)).count();

@@ -272,3 +272,38 @@ fn front_matter_author_wins() {
         format!("---\ntitle: A\nauthor: \"Ayşe Yılmaz\"\n---\n{PROSE}\nSource: example.com\n");
     assert_eq!(found(&text), pair("author", "Ayşe Yılmaz"));
 }
+
+#[test]
+fn a_prefix_or_label_alone_on_its_line_names_the_next_line() {
+    assert_eq!(
+        found(&format!("Titel\nVon\nEurosport\n\n{PROSE}")),
+        pair("author", "Eurosport")
+    );
+    assert_eq!(
+        found(&format!("Title\nBy :\nJoe S.\n\n{PROSE}")),
+        pair("author", "Joe S.")
+    );
+    assert_eq!(
+        found(&format!("Titel\nArtikel von:\nhausinfo\n\n{PROSE}")),
+        pair("author", "hausinfo")
+    );
+    assert_eq!(
+        found(&format!(
+            "Titel\nVon:\nSuche Erweiterte Suche...\n\n{PROSE}"
+        )),
+        None
+    );
+    assert_eq!(found(&format!("Titel\nDI\nMI\n\n{PROSE}")), None);
+}
+
+#[test]
+fn a_list_of_names_near_the_date_line() {
+    let text = format!("Title\n\nIbtisam Mahdi, Ruwaida Kamal Amer\nNovember 8 2023\n\n{PROSE}");
+    assert_eq!(
+        found_near(&text, Some(4)),
+        pair("author", "Ibtisam Mahdi, Ruwaida Kamal Amer")
+    );
+    let crowd =
+        format!("Title\n\nAnna Li, Ben Ng, Cara Wu, Dan Ho, Eve Oh\nNovember 8 2023\n\n{PROSE}");
+    assert_eq!(found_near(&crowd, Some(4)), None);
+}
