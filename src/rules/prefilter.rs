@@ -10,6 +10,29 @@ use rustc_hash::FxHashMap;
 use super::lazy_regex::Flags;
 use super::literals::{self, Literals};
 
+include!(concat!(env!("OUT_DIR"), "/builtin_literals.rs"));
+
+/// A default rule regex's literal set, found at build time.
+#[derive(Debug, Clone, Copy)]
+struct BuiltinSet {
+    /// The literals as the regex spells them.
+    exact: &'static [&'static [u8]],
+    /// Every spelling a case-insensitive search needs.
+    spelled: &'static [&'static [u8]],
+}
+
+impl BuiltinSet {
+    /// The literals to search for.
+    fn literals(self, ignore_case: bool) -> Literals {
+        let set = if ignore_case {
+            self.spelled
+        } else {
+            self.exact
+        };
+        set.iter().map(|literal| literal.to_vec()).collect()
+    }
+}
+
 /// How many regexes a candidate set can hold without allocating: the list bound, rounded up.
 const CANDIDATE_WORDS: usize = super::MAX_PATTERNS.div_ceil(64);
 
@@ -33,11 +56,9 @@ impl Prefilter {
         let mut owners_of: FxHashMap<Vec<u8>, Vec<usize>> = FxHashMap::default();
         let mut unfiltered = Vec::new();
         for (index, source) in sources.iter().enumerate() {
-            // Case folding is left to the search (it would spell out every letter's two cases).
-            let hir = flags.parse(source, false)?;
-            match literals::required(&hir) {
+            match literal_set(source, flags)? {
                 Some(set) => {
-                    for literal in spellings(set, flags.ignore_case) {
+                    for literal in set {
                         let owners = owners_of.entry(literal).or_default();
                         if owners.last() != Some(&index) {
                             owners.push(index);
@@ -113,6 +134,19 @@ impl Prefilter {
     }
 }
 
+/// The literals to search for in the texts `source` matches (`Some(None)` when it has no literal
+/// set), or `None` when it does not parse on its own. A default rule's regex has them from the
+/// build ([`BUILTIN_LITERALS`]): parsing is most of building a prefilter.
+fn literal_set(source: &str, flags: Flags) -> Option<Option<Literals>> {
+    if let Ok(found) = BUILTIN_LITERALS.binary_search_by(|(builtin, _)| (*builtin).cmp(source)) {
+        let (_, sets) = BUILTIN_LITERALS.get(found)?;
+        return Some(sets.map(|set| set.literals(flags.ignore_case)));
+    }
+    // Case folding is left to the search (it would spell out every letter's two cases).
+    let hir = flags.parse(source, false)?;
+    Some(literals::required(&hir).map(|set| spellings(set, flags.ignore_case)))
+}
+
 /// The literals to search for: with `ignore_case`, every spelling a search folding only ASCII
 /// needs.
 fn spellings(set: Literals, ignore_case: bool) -> Literals {
@@ -170,6 +204,27 @@ mod tests {
         assert_eq!(candidates(&exact, "share"), Vec::<usize>::new());
         assert!(!exact.may_match("share"));
         assert!(exact.may_match("Share"));
+    }
+
+    #[test]
+    fn the_literals_found_at_build_time_are_those_found_at_run_time() {
+        assert!(
+            BUILTIN_LITERALS.len() > 100,
+            "the default rules' regexes are in the table"
+        );
+        for (source, sets) in BUILTIN_LITERALS {
+            for (ignore_case, multi_line) in [(true, false), (false, true)] {
+                let flags = Flags {
+                    ignore_case,
+                    multi_line,
+                };
+                let hir = flags.parse(source, false);
+                let hir = hir.unwrap_or_else(|| panic!("{source} parses"));
+                let now = literals::required(&hir).map(|set| spellings(set, ignore_case));
+                let built = sets.map(|set| set.literals(ignore_case));
+                assert_eq!(built, now, "{source}");
+            }
+        }
     }
 
     #[test]
