@@ -4,18 +4,18 @@
 //! A list is first searched through its literal prefilter: a match test compiles and runs only
 //! the regexes whose literals occur in the text, and a search for positions runs the joined
 //! alternation only on a text where some regex may match. A short run (a pre-commit hook, an
-//! editor) so compiles few regexes. After [`PREFILTERED_TEXTS`] texts the list uses the joined
-//! alternation alone: over a corpus its compile is paid back, and per line it is faster than
-//! the literal search, because most of these regexes are anchored at the line start and its
-//! DFA gives up after a few bytes where a literal search reads the whole line.
+//! editor) so compiles few regexes. After
+//! [`PREFILTERED_TEXTS`](super::prefilter::PREFILTERED_TEXTS) texts the list uses the joined
+//! alternation alone.
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use regex::Regex;
 
 use super::lazy_regex::{Flags, LazyRegex};
-use super::prefilter::Prefilter;
+#[cfg(test)]
+use super::prefilter::PREFILTERED_TEXTS;
+use super::prefilter::{Budget, Prefilter};
 use super::{Compilation, CompileError};
 
 /// At most this many regexes in one list of a rule file.
@@ -29,11 +29,6 @@ pub(crate) const REGEX_SIZE_LIMIT: usize = 10 * (1 << 20);
 /// The cache each regex may use for its lazy DFA while matching.
 pub(crate) const REGEX_DFA_SIZE_LIMIT: usize = 2 * (1 << 20);
 
-/// A list searches this many texts through its prefilter, then through the joined alternation.
-/// The five seeds take no list that far (measured: 150 and 500 cost them the same); a corpus
-/// takes each list tens of thousands of texts.
-const PREFILTERED_TEXTS: usize = 256;
-
 /// A rule file's list of regexes: any one matching is a match.
 #[derive(Debug)]
 pub(crate) struct PatternList {
@@ -44,9 +39,8 @@ pub(crate) struct PatternList {
     /// The prefilter and the alternation of the regexes it cannot filter, once a search needed
     /// them (`None` when the list has no usable prefilter and the joined regex answers).
     filtered: OnceLock<Option<Box<Filtered>>>,
-    /// How many texts the list has searched through the prefilter (it stops counting at
-    /// [`PREFILTERED_TEXTS`]).
-    prefiltered: AtomicUsize,
+    /// The texts the list still searches through the prefilter.
+    budget: Budget,
 }
 
 /// A list's prefilter with the alternation of the regexes that have no literal set.
@@ -65,7 +59,7 @@ impl PatternList {
                 .map(|source| LazyRegex::unchecked((*source).to_string(), flags))
                 .collect(),
             filtered: OnceLock::new(),
-            prefiltered: AtomicUsize::new(0),
+            budget: Budget::default(),
         }
     }
 
@@ -104,7 +98,7 @@ impl PatternList {
 
     /// Builds what every match test needs first: the prefilter and the regexes it cannot filter
     /// (the others compile when a text holds their literals, the joined alternation when the
-    /// list has searched [`PREFILTERED_TEXTS`] texts).
+    /// list's prefilter steps aside).
     pub(crate) fn prepare_test(&self) {
         match self.filtered() {
             Some(filtered) => filtered.unfiltered.iter().for_each(LazyRegex::prepare_test),
@@ -114,13 +108,7 @@ impl PatternList {
 
     /// The prefilter while the list still searches through it.
     fn prefiltering(&self) -> Option<&Filtered> {
-        // Threads may count a text twice or not at all: the switch only needs to come.
-        let seen = self.prefiltered.load(Ordering::Relaxed);
-        if seen >= PREFILTERED_TEXTS {
-            return None;
-        }
-        self.prefiltered.store(seen + 1, Ordering::Relaxed);
-        self.filtered()
+        self.budget.spend().then(|| self.filtered()).flatten()
     }
 
     fn filtered(&self) -> Option<&Filtered> {
@@ -312,7 +300,10 @@ mod limit_tests {
                 assert_eq!(found.map(|m| m.range()), expected.map(|m| m.range()));
             }
         }
-        assert!(list.prefiltered.load(Ordering::Relaxed) >= PREFILTERED_TEXTS);
+        assert!(
+            !list.budget.spend(),
+            "the list has switched to the joined regex"
+        );
     }
 
     #[test]
