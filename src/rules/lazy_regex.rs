@@ -45,7 +45,7 @@ impl Flags {
     /// The syntax tree of `source` with these flags, case folding left out when `fold` is
     /// false: folding cannot fail with the `regex` crate's Unicode tables, and it is the
     /// costliest part of a parse.
-    fn parse(self, source: &str, fold: bool) -> Option<Hir> {
+    pub(crate) fn parse(self, source: &str, fold: bool) -> Option<Hir> {
         regex_syntax::ParserBuilder::new()
             .case_insensitive(self.ignore_case && fold)
             .multi_line(self.multi_line)
@@ -193,6 +193,23 @@ impl LazyRegex {
         }
         // The printed tree carries its flags; only a match test is ever asked of a gate.
         Forward::new(&without_unicode_words(hir).to_string(), Flags::default())
+    }
+
+    /// The pattern.
+    pub(crate) fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The flags it compiles with.
+    pub(crate) fn flags(&self) -> Flags {
+        self.flags
+    }
+
+    /// True once a match test's engine (forward DFA or regex) has been built (for tests of
+    /// laziness).
+    #[cfg(test)]
+    pub(crate) fn is_prepared(&self) -> bool {
+        self.forward.get().is_some_and(Option::is_some) || self.is_compiled()
     }
 
     /// True once the regex has been compiled (for tests of laziness).

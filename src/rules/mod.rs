@@ -10,11 +10,13 @@ pub mod duplicate;
 mod forward;
 pub mod input;
 mod lazy_regex;
+mod literals;
 pub mod menu_block;
 mod metadata_text;
 pub mod page_header;
 pub mod pattern;
 mod patterns;
+mod prefilter;
 pub mod required_attribution;
 pub mod required_date;
 pub mod selector;
@@ -23,9 +25,8 @@ pub mod trailing_block;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use lazy_regex::LazyRegex;
 pub use patterns::MAX_PATTERNS;
-pub(crate) use patterns::{REGEX_DFA_SIZE_LIMIT, REGEX_SIZE_LIMIT, compile_patterns};
+pub(crate) use patterns::{PatternList, REGEX_DFA_SIZE_LIMIT, REGEX_SIZE_LIMIT, compile_patterns};
 
 use crate::civil_date::CivilDate;
 use crate::diagnostic::Label;

@@ -6,7 +6,9 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Compilation, CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
+use super::{
+    Compilation, CompileError, Context, Finding, PatternList, Placement, compile_patterns,
+};
 use crate::document::Span;
 use crate::fix::Edit;
 use crate::text;
@@ -70,7 +72,7 @@ fn default_true() -> bool {
 /// A compiled `pattern` rule.
 #[derive(Debug)]
 pub struct PatternCheck {
-    regex: LazyRegex,
+    regex: PatternList,
     scope: Scope,
     extent: Extent,
     max_words: Option<usize>,

@@ -1,7 +1,21 @@
 //! The regex lists of rule files: checked, bounded (rule files are untrusted input) and joined
 //! into one alternation per list, with the pattern at fault named when one does not compile.
+//!
+//! A list is first searched through its literal prefilter: a match test compiles and runs only
+//! the regexes whose literals occur in the text, and a search for positions runs the joined
+//! alternation only on a text where some regex may match. A short run (a pre-commit hook, an
+//! editor) so compiles few regexes. After
+//! [`PREFILTERED_TEXTS`](super::prefilter::PREFILTERED_TEXTS) texts the list uses the joined
+//! alternation alone.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use super::lazy_regex::{Flags, LazyRegex};
+#[cfg(test)]
+use super::prefilter::PREFILTERED_TEXTS;
+use super::prefilter::{Budget, Prefilter};
 use super::{Compilation, CompileError};
 
 /// At most this many regexes in one list of a rule file.
@@ -15,6 +29,118 @@ pub(crate) const REGEX_SIZE_LIMIT: usize = 10 * (1 << 20);
 /// The cache each regex may use for its lazy DFA while matching.
 pub(crate) const REGEX_DFA_SIZE_LIMIT: usize = 2 * (1 << 20);
 
+/// A rule file's list of regexes: any one matching is a match.
+#[derive(Debug)]
+pub(crate) struct PatternList {
+    /// The alternation of all regexes, for searches that report positions.
+    joined: LazyRegex,
+    /// Each regex alone, for match tests through the prefilter.
+    pieces: Vec<LazyRegex>,
+    /// The prefilter and the alternation of the regexes it cannot filter, once a search needed
+    /// them (`None` when the list has no usable prefilter and the joined regex answers).
+    filtered: OnceLock<Option<Box<Filtered>>>,
+    /// The texts the list still searches through the prefilter.
+    budget: Budget,
+}
+
+/// A list's prefilter with the alternation of the regexes that have no literal set.
+#[derive(Debug)]
+struct Filtered {
+    prefilter: Prefilter,
+    unfiltered: Option<LazyRegex>,
+}
+
+impl PatternList {
+    fn new(joined: LazyRegex, sources: &[&str], flags: Flags) -> Self {
+        Self {
+            joined,
+            pieces: sources
+                .iter()
+                .map(|source| LazyRegex::unchecked((*source).to_string(), flags))
+                .collect(),
+            filtered: OnceLock::new(),
+            budget: Budget::default(),
+        }
+    }
+
+    /// True when one of the regexes matches somewhere in `text`.
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        let Some(filtered) = self.prefiltering() else {
+            return self.joined.is_match(text);
+        };
+        filtered.prefilter.candidates(text).any(|index| {
+            self.pieces
+                .get(index)
+                .is_some_and(|piece| piece.is_match(text))
+        }) || filtered
+            .unfiltered
+            .as_ref()
+            .is_some_and(|unfiltered| unfiltered.is_match(text))
+    }
+
+    /// The alternation of all regexes, compiled, when one of them may match in `text`.
+    pub(crate) fn matching(&self, text: &str) -> Option<&Regex> {
+        if self
+            .prefiltering()
+            .is_some_and(|filtered| !filtered.prefilter.may_match(text))
+        {
+            return None;
+        }
+        self.joined.matching(text)
+    }
+
+    /// Builds what every search needs (see [`LazyRegex::prepare`]): the prefilter and the
+    /// joined regex.
+    pub(crate) fn prepare(&self) {
+        self.filtered();
+        self.joined.prepare();
+    }
+
+    /// Builds what every match test needs first: the prefilter and the regexes it cannot filter
+    /// (the others compile when a text holds their literals, the joined alternation when the
+    /// list's prefilter steps aside).
+    pub(crate) fn prepare_test(&self) {
+        match self.filtered() {
+            Some(filtered) => filtered.unfiltered.iter().for_each(LazyRegex::prepare_test),
+            None => self.joined.prepare_test(),
+        }
+    }
+
+    /// The prefilter while the list still searches through it.
+    fn prefiltering(&self) -> Option<&Filtered> {
+        self.budget.spend().then(|| self.filtered()).flatten()
+    }
+
+    fn filtered(&self) -> Option<&Filtered> {
+        self.filtered
+            .get_or_init(|| self.build_filtered())
+            .as_deref()
+    }
+
+    fn build_filtered(&self) -> Option<Box<Filtered>> {
+        let flags = self.joined.flags();
+        let sources: Vec<&str> = self.pieces.iter().map(LazyRegex::source).collect();
+        let prefilter = Prefilter::new(&sources, flags)?;
+        let unfiltered = prefilter.unfiltered();
+        if unfiltered.len() == sources.len() {
+            return None;
+        }
+        let unfiltered = (!unfiltered.is_empty()).then(|| {
+            let joined = unfiltered
+                .iter()
+                .filter_map(|&index| sources.get(index))
+                .map(|source| format!("(?:{source})"))
+                .collect::<Vec<_>>()
+                .join("|");
+            LazyRegex::unchecked(joined, flags)
+        });
+        Some(Box::new(Filtered {
+            prefilter,
+            unfiltered,
+        }))
+    }
+}
+
 /// Checks a list of regexes from a rule file and joins them into one alternation, pointing at
 /// the pattern that fails when one does. The list's length and the compiled size are bounded
 /// (rule files are untrusted input): with [`Compilation::Eager`] the alternation is compiled
@@ -25,7 +151,7 @@ pub(crate) fn compile_patterns(
     ignore_case: bool,
     multi_line: bool,
     compilation: Compilation,
-) -> Result<LazyRegex, CompileError> {
+) -> Result<PatternList, CompileError> {
     if patterns.len() > MAX_PATTERNS {
         return Err(CompileError {
             message: format!(
@@ -40,20 +166,25 @@ pub(crate) fn compile_patterns(
         ignore_case,
         multi_line,
     };
-    let joined = patterns
+    let sources: Vec<&str> = patterns
         .iter()
-        .map(|pattern| format!("(?:{})", pattern.get_ref()))
+        .map(|pattern| pattern.get_ref().as_str())
+        .collect();
+    let joined = sources
+        .iter()
+        .map(|source| format!("(?:{source})"))
         .collect::<Vec<_>>()
         .join("|");
     if compilation == Compilation::Lazy {
-        return Ok(LazyRegex::unchecked(joined, flags));
+        let regex = LazyRegex::unchecked(joined, flags);
+        return Ok(PatternList::new(regex, &sources, flags));
     }
     // One parse and one compile of the joined regex tell whether all is well; the one-by-one
     // compile below runs only when something is wrong, to point at the pattern at fault.
     if let Some(regex) = LazyRegex::checked(joined.clone(), flags)
         && regex.compile_now().is_ok()
     {
-        return Ok(regex);
+        return Ok(PatternList::new(regex, &sources, flags));
     }
     for pattern in patterns {
         if let Err(error) = flags.builder(pattern.get_ref()).build() {
@@ -126,5 +257,64 @@ mod limit_tests {
         let many: Vec<&str> = many.iter().map(String::as_str).collect();
         let error = compile_patterns(&spanned(&many), false, false, Compilation::Eager).err();
         assert!(error.is_some_and(|error| error.message.contains("at most")));
+    }
+
+    #[test]
+    fn the_prefilter_and_the_joined_regex_give_the_same_answers() {
+        let patterns = spanned(&[
+            r"^(?:related|similar) (?:articles?|news)\s*:?$",
+            r"^\w+ says:$",
+            r"^top\s+bottom$",
+            r"^\s*$",
+            r"(?-u:\b)cookies?(?-u:\b)",
+            r"^материалы по теме$",
+        ]);
+        let texts = [
+            "Related articles:",
+            "RELATED NEWS",
+            "related newsletter",
+            "anna says:",
+            "Top   Bottom",
+            "  ",
+            "We use cookies.",
+            "МАТЕРИАЛЫ ПО ТЕМЕ",
+            "Материалы по теме дня",
+            "Heavy rain flooded several streets.",
+            "ſimilar news",
+        ];
+        let list = compile_patterns(&patterns, true, false, Compilation::Lazy);
+        let list = list.unwrap_or_else(|error| panic!("{}", error.message));
+        let joined = list.joined.flags().builder(list.joined.source()).build();
+        let joined = joined.unwrap_or_else(|error| panic!("{error}"));
+        // Through the prefilter first, then, once the list has switched, through the joined
+        // regex alone.
+        for round in 0..=PREFILTERED_TEXTS.div_ceil(texts.len()) {
+            for text in texts {
+                assert_eq!(
+                    list.is_match(text),
+                    joined.is_match(text),
+                    "{text:?} {round}"
+                );
+                let found = list.matching(text).and_then(|regex| regex.find(text));
+                let expected = joined.find(text);
+                assert_eq!(found.map(|m| m.range()), expected.map(|m| m.range()));
+            }
+        }
+        assert!(
+            !list.budget.spend(),
+            "the list has switched to the joined regex"
+        );
+    }
+
+    #[test]
+    fn a_prefiltered_list_compiles_only_the_regexes_whose_literals_occur() {
+        let patterns = spanned(&[r"^share$", r"^tweet$", r"^related$"]);
+        let list = compile_patterns(&patterns, true, false, Compilation::Lazy);
+        let list = list.unwrap_or_else(|error| panic!("{}", error.message));
+        assert!(!list.is_match("Heavy rain flooded several streets."));
+        assert!(list.is_match("Tweet"));
+        let compiled: Vec<bool> = list.pieces.iter().map(LazyRegex::is_prepared).collect();
+        assert_eq!(compiled, [false, true, false]);
+        assert!(!list.joined.is_prepared());
     }
 }

@@ -11,7 +11,9 @@ use std::cell::OnceCell;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Compilation, CompileError, Context, Finding, LazyRegex, Placement, compile_patterns};
+use super::{
+    Compilation, CompileError, Context, Finding, PatternList, Placement, compile_patterns,
+};
 use crate::layout::Position;
 use crate::text;
 
@@ -62,12 +64,12 @@ const CONFIRM_GAP_LINES: usize = 40;
 /// A compiled `trailing-block` rule.
 #[derive(Debug)]
 pub struct TrailingBlockCheck {
-    markers: LazyRegex,
+    markers: PatternList,
     max_marker_words: usize,
     placement: Placement,
     stop_at_prose_run: usize,
     doubtful_ratio: Option<f64>,
-    confirm: Option<LazyRegex>,
+    confirm: Option<PatternList>,
     confirm_min: usize,
 }
 
