@@ -104,56 +104,56 @@ pub fn compile(
     compilation: Compilation,
 ) -> Result<DateGrammar, CompileError> {
     let month_numbers = month_numbers(config)?;
-    let names: Vec<String> = month_numbers.keys().cloned().collect();
-    let month = format!(r"(?P<mon>{})\.?", alternation(&names));
+    let names = case_variants(month_numbers.keys());
+    let month = format!(r"(?P<mon>(?-i:{}))\.?", alternation(&names));
     let suffix = format!("(?:{})?", alternation(&config.day_suffixes));
     let conn = format!(r"(?:(?:{})\s+)?", alternation(&config.connectors));
     // A time after the date belongs to the date's text (`Feb 04, 2026 08:50 PM`), so that the
     // range test looks past it and `raw` shows what the page shows.
     let time = format!(
-        r"(?:\s*,?\s*(?:(?:{})\s*)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?\s?m\.?(?-u:\b))?(?:\s*(?:uhr|gmt|utc|cest|cet|msk)(?-u:\b))?)?",
+        r"(?:\s*,?\s*(?:(?:{})\s*)?[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?:\s*[ap]\.?\s?m\.?(?-u:\b))?(?:\s*(?:uhr|gmt|utc|cest|cet|msk)(?-u:\b))?)?",
         alternation(&config.time_connectors)
     );
-    let day = r"(?P<d>\d{1,2})";
+    let day = r"(?P<d>[0-9]{1,2})";
     let sources = [
         (
             Form::Iso,
             format!(
-                r"(?P<y>\d{{4}})(?P<s1>[-/.])(?P<m>\d{{1,2}})(?P<s2>[-/.])(?P<d>\d{{1,2}})(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?{time}"
+                r"(?P<y>[0-9]{{4}})(?P<s1>[-/.])(?P<m>[0-9]{{1,2}})(?P<s2>[-/.])(?P<d>[0-9]{{1,2}})(?:T[0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?{time}"
             ),
         ),
         (
             Form::Numeric,
             format!(
-                r"{day}(?P<s1>[./-])\s?(?P<m>\d{{1,2}})(?P<s2>[./-])\s?(?P<y>\d{{4}}|\d{{2}}){time}"
+                r"{day}(?P<s1>[./-])\s?(?P<m>[0-9]{{1,2}})(?P<s2>[./-])\s?(?P<y>[0-9]{{4}}|[0-9]{{2}}){time}"
             ),
         ),
         (
             Form::DayMonthYear,
-            format!(r"{day}{suffix}\s*{conn}{month},?\s+{conn}(?P<y>\d{{4}}){time}"),
+            format!(r"{day}{suffix}\s*{conn}{month},?\s+{conn}(?P<y>[0-9]{{4}}){time}"),
         ),
         (
             Form::MonthDayYear,
-            format!(r"{month}\s+{day}{suffix},?\s+(?P<y>\d{{4}}){time}"),
+            format!(r"{month}\s+{day}{suffix},?\s+(?P<y>[0-9]{{4}}){time}"),
         ),
         (
             Form::YearMonthDay,
-            format!(r"(?P<y>\d{{4}})\.?\s+{month}\s+{day}\.?"),
+            format!(r"(?P<y>[0-9]{{4}})\.?\s+{month}\s+{day}\.?"),
         ),
         (
             Form::Cjk,
-            r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+            r"(?P<y>[0-9]{4})\s*[年년]\s*(?P<m>[0-9]{1,2})\s*[月월]\s*(?P<d>[0-9]{1,2})\s*[日일]"
                 .to_string(),
         ),
     ];
     let range = connector_pattern(&config.range_connectors);
-    let month_word = format!(r"(?:{})", alternation(&names));
-    let range_before = format!(r"(?:\d{{1,2}}{suffix}|{month_word}\.?){range}$");
+    let month_word = format!(r"(?-i:{})", alternation(&names));
+    let range_before = format!(r"(?:[0-9]{{1,2}}{suffix}|{month_word}\.?){range}$");
     // A time, a day and month, a numeric day, or a month; the month name appears once (with an
     // optional day before it), as each copy of the alternation costs as much to compile as the
     // rest of the regex, and only whether the text matches is asked.
     let range_after = format!(
-        r"^{range}(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}{suffix}\s*\d{{1,2}}[./]|(?:\d{{1,2}}{suffix}\s*)?{month_word}(?:[\s.,]|$))"
+        r"^{range}(?:[0-9]{{1,2}}:[0-9]{{2}}|[0-9]{{1,2}}{suffix}\s*[0-9]{{1,2}}[./]|(?:[0-9]{{1,2}}{suffix}\s*)?{month_word}(?:[\s.,]|$))"
     );
     // The month-name alternation makes these the costliest regexes of the default rules to
     // compile; each compiles when a line first passes its form's digit test, or a date first
@@ -171,6 +171,22 @@ pub fn compile(
         range_after,
         locale: config.locale,
     })
+}
+
+/// Each month name in lower case, capitalised and in capitals: matched case-sensitively, the
+/// names compile to a fraction of the automaton that Unicode case folding of every letter
+/// gives, and pages write month names in one of these three ways.
+fn case_variants<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut variants = Vec::new();
+    for name in names {
+        let mut chars = name.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        variants.extend([name.clone(), capitalised, name.to_uppercase()]);
+    }
+    variants
 }
 
 impl DateGrammar {
