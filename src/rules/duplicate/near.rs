@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use similar::{Algorithm, DiffTag, TextDiff, TextDiffConfig};
 
 use super::shingles::{Families, ShingleIndex};
-use super::{Unit, key_word_count, key_words, line_number, units};
+use super::{Unit, key_words, line_number, units};
 use crate::rules::Context;
 use crate::rules::Finding;
 
@@ -47,7 +47,7 @@ impl NearMatcher {
     pub(super) fn check(&self, ctx: &Context) -> Vec<Finding> {
         let units = units(ctx, self.min_words);
         let mut seen_keys: FxHashSet<&str> = FxHashSet::default();
-        let words: usize = units.iter().map(|unit| key_word_count(unit.key)).sum();
+        let words: usize = units.iter().map(|unit| unit.words).sum();
         let mut index = ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs, words);
         let mut families = Families::new(units.len());
         let mut pairs = Vec::new();
@@ -58,7 +58,8 @@ impl NearMatcher {
                 continue;
             }
             index.shingles(unit.key, &mut shingles);
-            let matches = self.matches(&index, &shingles, unit.key, &units);
+            let candidates = index.insert(later, &shingles, self.min_shared_shingles);
+            let matches = self.matches(&candidates, unit.key, &units);
             for &(earlier, _) in &matches {
                 families.join(earlier, later);
             }
@@ -71,7 +72,6 @@ impl NearMatcher {
                 [] => {}
                 _ => families.mark_template(later),
             }
-            index.insert(later, &shingles);
         }
         pairs
             .into_iter()
@@ -80,27 +80,20 @@ impl NearMatcher {
             .collect()
     }
 
-    /// The earlier paragraphs at least `threshold`-similar to the paragraph with key `key`,
-    /// with their ratios; stops at `template_matches`, which is enough to know the paragraph
-    /// belongs to a template. Words are split out of the keys only for the candidates.
-    fn matches(
-        &self,
-        index: &ShingleIndex,
-        shingles: &[u64],
-        key: &str,
-        units: &[Unit],
-    ) -> Vec<(usize, f32)> {
+    /// The `candidates` at least `threshold`-similar to the paragraph with key `key`, with
+    /// their ratios; stops at `template_matches`, which is enough to know the paragraph belongs
+    /// to a template. Words are split out of the keys only for the candidates.
+    fn matches(&self, candidates: &[usize], key: &str, units: &[Unit]) -> Vec<(usize, f32)> {
         let mut found = Vec::new();
-        let candidates = index.candidates(shingles, self.min_shared_shingles);
         if candidates.is_empty() {
             return found;
         }
         let tokens = key_words(key);
-        for earlier in candidates {
+        for &earlier in candidates {
             let Some(other) = units.get(earlier) else {
                 continue;
             };
-            if let Some(ratio) = self.similarity(other.key, &tokens) {
+            if let Some(ratio) = self.similarity(other, &tokens) {
                 found.push((earlier, ratio));
                 if found.len() >= self.template_matches {
                     break;
@@ -114,13 +107,13 @@ impl NearMatcher {
     /// `2·min/(a+b)` caps the ratio, so pairs of very different length are never diffed; so does
     /// the number of words the lists share (a diff matches no more), computed the way the diff's
     /// ratio is, so pairs sharing too few words are not diffed either.
-    fn similarity(&self, old_key: &str, new: &[&str]) -> Option<f32> {
-        let (a, b) = (key_word_count(old_key), new.len());
+    fn similarity(&self, old: &Unit, new: &[&str]) -> Option<f32> {
+        let (a, b) = (old.words, new.len());
         let bound = 2.0 * a.min(b) as f32 / (a + b).max(1) as f32;
         if bound < self.threshold {
             return None;
         }
-        let old = key_words(old_key);
+        let old = key_words(old.key);
         let old = old.as_slice();
         let shared = 2.0 * common_words(old, new) as f32 / (a + b).max(1) as f32;
         if a + b > 0 && shared < self.threshold {

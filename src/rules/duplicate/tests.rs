@@ -255,15 +255,16 @@ fn config_rejects_fields_of_the_other_mode_and_missing_fields() {
 
 #[test]
 fn key_collapses_everything_but_letters_and_numbers() {
-    assert_eq!(
-        key("  Hello,   WORLD!! 2026 — «Ünïcode»  "),
-        "hello world 2026 ünïcode"
-    );
-    assert_eq!(key("..."), "");
+    let hello = key("  Hello,   WORLD!! 2026 — «Ünïcode»  ");
+    assert_eq!(hello.text, "hello world 2026 ünïcode");
+    assert_eq!((hello.words, hello.chars), (4, 24));
+    assert_eq!(key("...").text, "");
     // A decomposed accent is composed, whether or not ASCII stands next to it.
-    assert_eq!(key("e\u{301}t\u{e9} x"), "été x");
-    for text in ["", "one", " one  two, three! "] {
-        assert_eq!(key_word_count(&key(text)), key_words(&key(text)).len());
+    assert_eq!(key("e\u{301}t\u{e9} x").text, "été x");
+    for text in ["", "one", " one  two, three! ", "x\u{130}y Ünï"] {
+        let folded = key(text);
+        assert_eq!(folded.words, key_words(&folded.text).len(), "{text:?}");
+        assert_eq!(folded.chars, folded.text.chars().count(), "{text:?}");
     }
 }
 
@@ -326,4 +327,36 @@ fn common_words_count_each_copy_once_and_bound_the_diff() {
         })
         .sum();
     assert!(matched <= shared);
+}
+
+#[test]
+fn shingle_index_proposes_earlier_paragraphs_most_shared_first() {
+    let mut index = super::shingles::ShingleIndex::new(1, 50, 16);
+    assert!(index.insert(0, &[1, 2], 0.5).is_empty());
+    assert_eq!(index.insert(1, &[1, 2, 3, 4], 0.5), [0]);
+    // Paragraph 1 shares four shingles, paragraph 0 two (all of its set): both pass, 1 first.
+    assert_eq!(index.insert(2, &[1, 2, 3, 4], 0.5), [1, 0]);
+    // Paragraph 1 shares 1 of the smaller set's 4, below half of it.
+    assert_eq!(index.insert(3, &[2, 7, 8, 9], 0.5), [0]);
+}
+
+#[test]
+fn shingle_index_stops_counting_a_shingle_past_its_paragraph_limit() {
+    let mut index = super::shingles::ShingleIndex::new(1, 2, 16);
+    assert!(index.insert(0, &[1, 2, 3, 4], 0.5).is_empty());
+    assert_eq!(index.insert(1, &[1, 2, 9], 0.5), [0]);
+    assert_eq!(index.insert(2, &[1, 9, 10, 11], 0.5), [1]);
+    // Shingle 1 now sits in three paragraphs, one past the limit, and proposes nothing more.
+    assert_eq!(index.insert(3, &[1, 2, 3], 0.5), [0]);
+    assert!(index.insert(4, &[1, 20, 21], 0.1).is_empty());
+}
+
+#[test]
+fn shingle_index_takes_a_repeated_shingle_once() {
+    let mut index = super::shingles::ShingleIndex::new(1, 50, 16);
+    assert!(index.insert(0, &[1, 1, 2, 2], 1.0).is_empty());
+    // Both distinct sets are {1, 2}: all of the smaller one is shared.
+    assert_eq!(index.insert(1, &[2, 1], 1.0), [0]);
+    // {1, 3} shares one shingle with each, not three: below 0.6 of two.
+    assert!(index.insert(2, &[1, 1, 1, 3], 0.6).is_empty());
 }
