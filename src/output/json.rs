@@ -77,28 +77,31 @@ fn finding<'a>(path: &'a str, doc: &Document, diagnostic: &'a Diagnostic) -> Jso
 /// Writes the file's findings as JSON objects, one a line, separated by commas (the caller
 /// wraps all files in one array).
 pub fn write_findings(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut buffer = Vec::new();
     for (index, diagnostic) in report.diagnostics.iter().enumerate() {
         if index > 0 {
-            out.write_all(b",\n")?;
+            buffer.extend_from_slice(b",\n");
         }
-        out.write_all(b"  ")?;
-        serde_json::to_writer(
-            &mut *out,
-            &finding(report.path, report.document, diagnostic),
-        )?;
+        buffer.extend_from_slice(b"  ");
+        serialize(report, diagnostic, &mut buffer)?;
     }
-    Ok(())
+    out.write_all(&buffer)
 }
 
 /// Writes the file's findings as JSON objects, one a line (JSON Lines).
 pub fn write_lines(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut buffer = Vec::new();
     for diagnostic in report.diagnostics {
-        serde_json::to_writer(
-            &mut *out,
-            &finding(report.path, report.document, diagnostic),
-        )?;
-        out.write_all(b"\n")?;
+        serialize(report, diagnostic, &mut buffer)?;
+        buffer.push(b'\n');
     }
+    out.write_all(&buffer)
+}
+
+/// Appends one finding's JSON object to `buffer`. The serializer writes many small pieces per
+/// finding, so it writes them to a plain buffer rather than through the caller's `dyn Write`.
+fn serialize(report: &FileReport, diagnostic: &Diagnostic, buffer: &mut Vec<u8>) -> io::Result<()> {
+    serde_json::to_writer(buffer, &finding(report.path, report.document, diagnostic))?;
     Ok(())
 }
 

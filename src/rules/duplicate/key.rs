@@ -103,6 +103,50 @@ const ASCII_FOLD: [u8; 128] = {
     table
 };
 
+/// Eight ASCII bytes folded at once: letters lower-cased, each separator a space.
+struct FoldedChunk {
+    bytes: u64,
+    /// The high bit of each byte that was a separator.
+    separators: u64,
+}
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// One in each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Folds eight bytes at once when they are all ASCII and no separator directly follows
+/// another among them (each one then stands for exactly one space of the key).
+fn fold_chunk(chunk: u64) -> Option<FoldedChunk> {
+    if chunk & HIGH_BITS != 0 {
+        return None;
+    }
+    let upper = in_range(chunk, b'A', b'Z');
+    let alphanumeric = upper | in_range(chunk, b'a', b'z') | in_range(chunk, b'0', b'9');
+    let separators = !alphanumeric & HIGH_BITS;
+    if separators & (separators << 8) != 0 {
+        return None;
+    }
+    // Every byte of a separator set, by spreading its high bit over the byte.
+    let separator_bytes = (separators >> 7) * 0xff;
+    // Setting 0x20 lower-cases an ASCII capital.
+    let lowered = chunk | (upper >> 2);
+    Some(FoldedChunk {
+        bytes: (lowered & !separator_bytes) | (separator_bytes & (ONES * u64::from(b' '))),
+        separators,
+    })
+}
+
+/// The high bit of each byte of `chunk` (eight ASCII bytes) that lies in `low..=high`: adding
+/// a constant to a byte below 0x80 sets its high bit exactly when it reaches the bound, and
+/// never carries into the next byte.
+fn in_range(chunk: u64, low: u8, high: u8) -> u64 {
+    let at_least_low = chunk + ONES * (0x80 - u64::from(low));
+    let above_high = chunk + ONES * (0x7f - u64::from(high));
+    at_least_low & !above_high & HIGH_BITS
+}
+
 /// A key being built: letters and numbers go in as they come, separators become one pending
 /// space that is written only before the next letter or number.
 struct Folded {
@@ -137,8 +181,25 @@ impl Folded {
         self.key.push(byte);
     }
 
-    /// Adds the bytes of `bytes` up to its first non-ASCII one, and says how many that was.
+    /// Adds the bytes of `bytes` up to its first non-ASCII one, and says how many that was:
+    /// eight bytes at a time where [`Folded::push_chunk`] can, else one by one.
     fn push_ascii_prefix(&mut self, bytes: &[u8]) -> usize {
+        let mut at = 0;
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            let whole = <[u8; 8]>::try_from(chunk)
+                .is_ok_and(|chunk| self.push_chunk(u64::from_le_bytes(chunk)));
+            let done = if whole { 8 } else { self.push_bytes(chunk) };
+            at += done;
+            if done < 8 {
+                return at;
+            }
+        }
+        at + self.push_bytes(bytes.get(at..).unwrap_or_default())
+    }
+
+    /// Adds the bytes of `bytes` one by one up to the first non-ASCII one, and says how many
+    /// that was.
+    fn push_bytes(&mut self, bytes: &[u8]) -> usize {
         for (at, &byte) in bytes.iter().enumerate() {
             match ASCII_FOLD.get(usize::from(byte)) {
                 Some(0) => self.pending_space = true,
@@ -147,6 +208,33 @@ impl Folded {
             }
         }
         bytes.len()
+    }
+
+    /// Adds eight ASCII bytes at once when no two separators stand side by side among them
+    /// (most of running text), so each separator becomes one space where it stands; false,
+    /// with nothing added, for any other chunk and for a separator that would open the key.
+    fn push_chunk(&mut self, chunk: u64) -> bool {
+        let Some(folded) = fold_chunk(chunk) else {
+            return false;
+        };
+        let starts_with_separator = folded.separators & 0x80 != 0;
+        if starts_with_separator && self.key.is_empty() {
+            return false;
+        }
+        // A separator in the first byte stands for a pending one as well; otherwise a pending
+        // one is written before the chunk, as `push_byte` would.
+        if self.pending_space && !starts_with_separator && !self.key.is_empty() {
+            self.key.push(b' ');
+            self.spaces += 1;
+        }
+        let ends_with_separator = folded.separators >> 63 != 0;
+        let len = if ends_with_separator { 7 } else { 8 };
+        let bytes = folded.bytes.to_le_bytes();
+        self.key
+            .extend_from_slice(bytes.get(..len).unwrap_or_default());
+        self.spaces += folded.separators.count_ones() as usize - usize::from(ends_with_separator);
+        self.pending_space = ends_with_separator;
+        true
     }
 
     fn push_separator(&mut self) {

@@ -32,7 +32,7 @@ pub(super) struct ShingleIndex {
 
 impl ShingleIndex {
     /// An empty index for paragraphs of `words` words in all, which bounds the number of
-    /// shingles: the map is sized once instead of growing shingle by shingle.
+    /// shingles: the map and the arena are sized once instead of growing shingle by shingle.
     pub(super) fn new(shingle_words: usize, max_paragraphs: usize, words: usize) -> Self {
         Self {
             seed: per_document_seed(),
@@ -41,7 +41,7 @@ impl ShingleIndex {
                 words.min(PRESIZED_SHINGLES),
                 BuildHasherDefault::default(),
             ),
-            links: Vec::new(),
+            links: Vec::with_capacity(words.min(PRESIZED_SHINGLES)),
             set_sizes: Vec::new(),
             max_paragraphs,
             shared: Vec::new(),
@@ -129,10 +129,7 @@ impl ShingleIndex {
     fn take_candidates(&mut self, set_size: usize, min_share: f64) -> Vec<usize> {
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         for unit in self.touched.drain(..) {
-            let count = self
-                .shared
-                .get_mut(unit)
-                .map_or(0, std::mem::take);
+            let count = self.shared.get_mut(unit).map_or(0, std::mem::take);
             let other = self.set_sizes.get(unit).copied().unwrap_or(0);
             let smaller = other.min(set_size);
             if smaller > 0 && count as f64 >= min_share * smaller as f64 {

@@ -285,6 +285,30 @@ fn fast_key_agrees_with_the_normalising_fold() {
 }
 
 #[test]
+fn fast_key_agrees_with_the_character_fold_on_generated_text() {
+    let pieces = [
+        "a", "Z", "9", "word", "Mixed", " ", ", ", "-", "--", ".", "\t", "\n", "é", "’", "日本",
+        "İ", "\u{a0}", "_", "@", "`", "[", "{", "/", ":",
+    ];
+    // A fixed linear congruential sequence: the same texts every run.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..4000 {
+        let mut text = String::new();
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        for _ in 0..(state >> 59) {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+        }
+        let expected = fold(text.chars(), text.len());
+        assert_eq!(fold_text(&text), expected, "{text:?}");
+    }
+}
+
+#[test]
 fn both_modes_share_the_paragraph_keys_of_one_document() {
     let first = long_paragraph("Ganja", "Tuesday");
     let changed = long_paragraph("Ganja", "Wednesday");
