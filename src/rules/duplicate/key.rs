@@ -36,10 +36,31 @@ pub(super) fn key(text: &str) -> Key {
 /// The non-ASCII characters of `text`, found by their lead bytes so that the ASCII bytes around
 /// them are never decoded.
 pub(super) fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, byte)| byte >= 0xc0)
-        .filter_map(|(at, _)| text.get(at..).and_then(|rest| rest.chars().next()))
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            // Eight bytes without a lead byte are passed over at once.
+            let chunk = bytes
+                .get(at..at + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok());
+            if chunk.is_some_and(|chunk| !has_lead_byte(u64::from_le_bytes(chunk))) {
+                at += 8;
+                continue;
+            }
+            let &byte = bytes.get(at)?;
+            at += 1;
+            if byte >= 0xc0 {
+                return text.get(at - 1..).and_then(|rest| rest.chars().next());
+            }
+        }
+    })
+}
+
+/// True when one of the eight bytes of `chunk` leads a multi-byte character (0xC0 and above:
+/// its top two bits set).
+fn has_lead_byte(chunk: u64) -> bool {
+    chunk & (chunk << 1) & HIGH_BITS != 0
 }
 
 /// True when NFKC turns `c` into ASCII characters that are neither letters nor digits (a
@@ -147,6 +168,9 @@ fn in_range(chunk: u64, low: u8, high: u8) -> u64 {
     at_least_low & !above_high & HIGH_BITS
 }
 
+/// The General Punctuation block, where no character is a letter or a number.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
+
 /// A key being built: letters and numbers go in as they come, separators become one pending
 /// space that is written only before the next letter or number.
 struct Folded {
@@ -243,6 +267,12 @@ impl Folded {
 
     /// Adds one character: its lower case when it is a letter or number, else a separator.
     fn push_char(&mut self, c: char) {
+        // General Punctuation (curly quotes, dashes, Unicode spaces), the commonest non-ASCII
+        // characters of Latin-script text, holds no letter or number: no case tables needed.
+        if GENERAL_PUNCTUATION.contains(&c) {
+            self.push_separator();
+            return;
+        }
         for lower in c.to_lowercase() {
             if lower.is_alphanumeric() {
                 self.ascii &= lower.is_ascii();

@@ -309,6 +309,27 @@ fn fast_key_agrees_with_the_character_fold_on_generated_text() {
 }
 
 #[test]
+fn general_punctuation_holds_no_letter_or_number() {
+    for c in '\u{2000}'..='\u{206f}' {
+        assert!(
+            c.to_lowercase().all(|lower| !lower.is_alphanumeric()),
+            "{c:?}"
+        );
+    }
+}
+
+#[test]
+fn non_ascii_chars_finds_every_character_past_ascii_chunks() {
+    let text = "ascii only here, then é and “quotes” ... 日本語 and a last ü";
+    let expected: String = text.chars().filter(|c| !c.is_ascii()).collect();
+    assert_eq!(key::non_ascii_chars(text).collect::<String>(), expected);
+    assert_eq!(
+        key::non_ascii_chars("plain ascii text, longer than eight").count(),
+        0
+    );
+}
+
+#[test]
 fn both_modes_share_the_paragraph_keys_of_one_document() {
     let first = long_paragraph("Ganja", "Tuesday");
     let changed = long_paragraph("Ganja", "Wednesday");
