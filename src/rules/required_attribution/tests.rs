@@ -275,6 +275,22 @@ fn a_byline_wins_over_a_copyright_line_in_noise_or_not() {
 }
 
 #[test]
+fn the_first_copyright_line_outside_noise_is_named() {
+    let text = format!(
+        "Title\n© 2023 Menu Media\n\n{PROSE}\n\n© 2024 Harbour Media\n© 2025 Other Media\n"
+    );
+    let (value, findings) = run(&text, None, &[2], false);
+    assert!(value.is_none());
+    let message = findings.first().and_then(|f| f.message.clone());
+    assert_eq!(
+        message.as_deref(),
+        Some("only a publisher or copyright line found: Harbour Media")
+    );
+    let (value, _) = run(&text, None, &[2, 6, 7], true);
+    assert_eq!(value.map(|v| v.name).as_deref(), Some("Menu Media"));
+}
+
+#[test]
 fn nothing_found_fires_once_on_the_title() {
     let (value, findings) = run(&format!("\nTitle\n\n{PROSE}\n"), None, &[], false);
     assert!(value.is_none());
