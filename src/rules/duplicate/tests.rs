@@ -362,7 +362,10 @@ fn both_modes_share_the_paragraph_keys_of_one_document() {
 fn common_words_count_each_copy_once_and_bound_the_diff() {
     let old = ["a", "b", "a", "c"];
     let new = ["a", "a", "a", "c", "d"];
-    let shared = super::near::common_words(&old, &new);
+    let shared = super::near::common_words(
+        &super::near::sorted_word_hashes(&old.join(" ")),
+        &super::near::sorted_word_hashes(&new.join(" ")),
+    );
     assert_eq!(shared, 3);
     let matched: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
         .iter()
