@@ -74,34 +74,32 @@ fn finding<'a>(path: &'a str, doc: &Document, diagnostic: &'a Diagnostic) -> Jso
     }
 }
 
-/// Writes the file's findings as JSON objects, one a line, separated by commas (the caller
-/// wraps all files in one array).
-pub fn write_findings(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut buffer = Vec::new();
+/// Appends the file's findings as JSON objects, one a line, separated by commas (the caller
+/// wraps all files in one array). The serializer writes many small pieces per finding, so it
+/// writes them to the caller's buffer directly rather than through a `dyn Write`.
+pub fn write_findings(report: &FileReport, out: &mut Vec<u8>) -> io::Result<()> {
     for (index, diagnostic) in report.diagnostics.iter().enumerate() {
         if index > 0 {
-            buffer.extend_from_slice(b",\n");
+            out.extend_from_slice(b",\n");
         }
-        buffer.extend_from_slice(b"  ");
-        serialize(report, diagnostic, &mut buffer)?;
+        out.extend_from_slice(b"  ");
+        serialize(report, diagnostic, out)?;
     }
-    out.write_all(&buffer)
+    Ok(())
 }
 
-/// Writes the file's findings as JSON objects, one a line (JSON Lines).
-pub fn write_lines(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut buffer = Vec::new();
+/// Appends the file's findings as JSON objects, one a line (JSON Lines).
+pub fn write_lines(report: &FileReport, out: &mut Vec<u8>) -> io::Result<()> {
     for diagnostic in report.diagnostics {
-        serialize(report, diagnostic, &mut buffer)?;
-        buffer.push(b'\n');
+        serialize(report, diagnostic, out)?;
+        out.push(b'\n');
     }
-    out.write_all(&buffer)
+    Ok(())
 }
 
-/// Appends one finding's JSON object to `buffer`. The serializer writes many small pieces per
-/// finding, so it writes them to a plain buffer rather than through the caller's `dyn Write`.
-fn serialize(report: &FileReport, diagnostic: &Diagnostic, buffer: &mut Vec<u8>) -> io::Result<()> {
-    serde_json::to_writer(buffer, &finding(report.path, report.document, diagnostic))?;
+/// Appends one finding's JSON object to `out`.
+fn serialize(report: &FileReport, diagnostic: &Diagnostic, out: &mut Vec<u8>) -> io::Result<()> {
+    serde_json::to_writer(out, &finding(report.path, report.document, diagnostic))?;
     Ok(())
 }
 

@@ -86,6 +86,10 @@ impl ShingleIndex {
     /// that met it, which tells a repeat within `unit` apart, and is counted before `unit`
     /// joins it.
     pub(super) fn insert(&mut self, unit: usize, shingles: &[u64], min_share: f64) -> Vec<usize> {
+        // Compact ids keep the map and the arena small; no text has four billion paragraphs.
+        let Some(unit_id) = compact(unit) else {
+            return Vec::new();
+        };
         if self.set_sizes.len() <= unit {
             self.set_sizes.resize(unit + 1, 0);
             self.shared.resize(unit + 1, 0);
@@ -93,29 +97,34 @@ impl ShingleIndex {
         let mut distinct = 0;
         for &shingle in shingles {
             let posting = self.postings.entry(shingle).or_default();
-            if posting.last_unit == Some(unit) {
+            if posting.last_unit == unit_id {
                 continue;
             }
-            posting.last_unit = Some(unit);
+            posting.last_unit = unit_id;
             distinct += 1;
-            if posting.len > self.max_paragraphs {
+            if posting.len as usize > self.max_paragraphs {
                 continue;
             }
+            // `NONE` lies past the end of the arena, which never holds that many links.
             let mut at = posting.head;
-            while let Some(link) = at.and_then(|at| self.links.get(at)) {
-                if let Some(count) = self.shared.get_mut(link.unit) {
+            while let Some(link) = self.links.get(at as usize) {
+                let linked = link.unit as usize;
+                if let Some(count) = self.shared.get_mut(linked) {
                     if *count == 0 {
-                        self.touched.push(link.unit);
+                        self.touched.push(linked);
                     }
                     *count += 1;
                 }
                 at = link.next;
             }
+            let Some(head) = compact(self.links.len()) else {
+                continue;
+            };
             self.links.push(Link {
-                unit,
+                unit: unit_id,
                 next: posting.head,
             });
-            posting.head = Some(self.links.len() - 1);
+            posting.head = head;
             posting.len += 1;
         }
         if let Some(size) = self.set_sizes.get_mut(unit) {
@@ -162,20 +171,38 @@ fn combine(words: &[u64]) -> u64 {
     })
 }
 
+/// No link or no paragraph, in the compact `u32` ids of [`Posting`] and [`Link`].
+const NONE: u32 = u32::MAX;
+
+/// `id` as a compact id, unless it is too large for one.
+fn compact(id: usize) -> Option<u32> {
+    u32::try_from(id).ok().filter(|&id| id != NONE)
+}
+
 /// A shingle's posting list: how many paragraphs it holds, where its latest entry sits in the
 /// arena, and the last paragraph that had the shingle (also once the list is full).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct Posting {
-    len: usize,
-    head: Option<usize>,
-    last_unit: Option<usize>,
+    len: u32,
+    head: u32,
+    last_unit: u32,
+}
+
+impl Default for Posting {
+    fn default() -> Self {
+        Self {
+            len: 0,
+            head: NONE,
+            last_unit: NONE,
+        }
+    }
 }
 
 /// One entry of a posting list in the arena: a paragraph and the entry added before it.
 #[derive(Debug, Clone, Copy)]
 struct Link {
-    unit: usize,
-    next: Option<usize>,
+    unit: u32,
+    next: u32,
 }
 
 /// A hasher for keys that are already hashes: it hands the `u64` on unchanged instead of hashing
