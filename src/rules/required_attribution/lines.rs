@@ -55,7 +55,13 @@ impl RequiredAttributionCheck {
             in_noise,
         };
         let mut found = Vec::new();
-        if let Some(name) = self.byline(text) {
+        // The layout counted the words of every whole line already.
+        let words = if text.len() == full.len() {
+            ctx.layout.line_words(index)
+        } else {
+            text::word_count(text)
+        };
+        if let Some(name) = self.byline(text, words) {
             found.push(item(Strength::Strong, "author", name));
         }
         let labels = [
@@ -132,10 +138,9 @@ impl RequiredAttributionCheck {
         })
     }
 
-    /// `By Anna Smith and Li Wei`, unless the line is prose or names no one.
-    fn byline(&self, text: &str) -> Option<String> {
-        // Counted only as far as the longest byline: a count past it is as good as any.
-        let words = text::word_count_up_to(text, self.config.max_byline_words.saturating_add(1));
+    /// `By Anna Smith and Li Wei` in `text`, which has `words` words, unless the line is prose
+    /// or names no one.
+    fn byline(&self, text: &str, words: usize) -> Option<String> {
         if words > self.config.max_byline_words {
             return None;
         }
