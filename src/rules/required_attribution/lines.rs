@@ -41,6 +41,10 @@ impl RequiredAttributionCheck {
         let Some(line) = ctx.doc.lines().get(index) else {
             return Vec::new();
         };
+        // A blank line (no words) carries nothing, and needs no image-credit search to say so.
+        if ctx.layout.line_words(index) == 0 {
+            return Vec::new();
+        }
         let full = ctx.doc.slice(line.span);
         let text = self.before_image_credit(full);
         if text.trim().is_empty() {
@@ -73,12 +77,14 @@ impl RequiredAttributionCheck {
                 found.push(item(Strength::Strong, kind, name));
             }
         }
+        // A bare label counts only on a line without another cue, so it is searched only then.
         let bare = self
             .cues
             .author_label_bare
             .as_ref()
+            .filter(|_| found.is_empty())
             .and_then(|r| r.captures(text));
-        if let Some(captures) = bare.filter(|_| found.is_empty()) {
+        if let Some(captures) = bare {
             found.push(item(Strength::Strong, "author", captured_name(&captures)));
         }
         let staff = self.cues.staff.as_ref().and_then(|r| r.captures(text));
