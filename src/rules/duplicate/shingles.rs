@@ -288,3 +288,40 @@ impl Families {
         self.is_root_template(root)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shingle_index_proposes_earlier_paragraphs_most_shared_first() {
+        let mut index = ShingleIndex::new(1, 50, 16);
+        assert!(index.insert(0, &[1, 2], 0.5).is_empty());
+        assert_eq!(index.insert(1, &[1, 2, 3, 4], 0.5), [0]);
+        // Paragraph 1 shares four shingles, paragraph 0 two (all of its set): both pass, 1 first.
+        assert_eq!(index.insert(2, &[1, 2, 3, 4], 0.5), [1, 0]);
+        // Paragraph 1 shares 1 of the smaller set's 4, below half of it.
+        assert_eq!(index.insert(3, &[2, 7, 8, 9], 0.5), [0]);
+    }
+
+    #[test]
+    fn shingle_index_stops_counting_a_shingle_past_its_paragraph_limit() {
+        let mut index = ShingleIndex::new(1, 2, 16);
+        assert!(index.insert(0, &[1, 2, 3, 4], 0.5).is_empty());
+        assert_eq!(index.insert(1, &[1, 2, 9], 0.5), [0]);
+        assert_eq!(index.insert(2, &[1, 9, 10, 11], 0.5), [1]);
+        // Shingle 1 now sits in three paragraphs, one past the limit, and proposes nothing more.
+        assert_eq!(index.insert(3, &[1, 2, 3], 0.5), [0]);
+        assert!(index.insert(4, &[1, 20, 21], 0.1).is_empty());
+    }
+
+    #[test]
+    fn shingle_index_takes_a_repeated_shingle_once() {
+        let mut index = ShingleIndex::new(1, 50, 16);
+        assert!(index.insert(0, &[1, 1, 2, 2], 1.0).is_empty());
+        // Both distinct sets are {1, 2}: all of the smaller one is shared.
+        assert_eq!(index.insert(1, &[2, 1], 1.0), [0]);
+        // {1, 3} shares one shingle with each, not three: below 0.6 of two.
+        assert!(index.insert(2, &[1, 1, 1, 3], 0.6).is_empty());
+    }
+}
