@@ -123,18 +123,34 @@ fn ascii_spaces(chunk: u64) -> u64 {
 /// words (Chinese, Japanese, Thai), where a whole sentence is one white-space "word".
 pub fn word_estimate(text: &str, words: usize) -> usize {
     // Every such character is three bytes long and starts with 0xE0 (Thai, Lao) or 0xE3–0xE9
-    // or 0xEF, so only characters with those lead bytes are decoded.
+    // or 0xEF, so only characters with those lead bytes are decoded, and eight bytes none of
+    // which reaches 0xE0 (most of a Latin or Cyrillic text) are passed over at once.
     if text.is_ascii() {
         return words;
     }
-    let unspaced = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, byte)| matches!(byte, 0xe0 | 0xe3..=0xe9 | 0xef))
-        .filter_map(|(at, _)| text.get(at..).and_then(|rest| rest.chars().next()))
-        .filter(|&c| is_unspaced_script(c))
-        .count();
+    let bytes = text.as_bytes();
+    let mut unspaced = 0;
+    for (chunk_index, chunk) in bytes.chunks(8).enumerate() {
+        let quiet = <[u8; 8]>::try_from(chunk)
+            .is_ok_and(|chunk| !has_three_byte_lead(u64::from_le_bytes(chunk)));
+        if quiet {
+            continue;
+        }
+        let start = chunk_index * 8;
+        unspaced += chunk
+            .iter()
+            .enumerate()
+            .filter(|&(_, &byte)| matches!(byte, 0xe0 | 0xe3..=0xe9 | 0xef))
+            .filter_map(|(at, _)| text.get(start + at..).and_then(|rest| rest.chars().next()))
+            .filter(|&c| is_unspaced_script(c))
+            .count();
+    }
     words + unspaced / 2
+}
+
+/// True when one of the eight bytes of `chunk` is 0xE0 or above (its top three bits set).
+fn has_three_byte_lead(chunk: u64) -> bool {
+    chunk & (chunk << 1) & (chunk << 2) & HIGH_BITS != 0
 }
 
 /// True for characters of scripts that do not separate words with spaces.
@@ -242,6 +258,40 @@ mod tests {
         assert_eq!(word_estimate("ภาษาไทย ok", 2), 5);
         assert_eq!(word_estimate("ascii only", 2), 2);
         assert_eq!(word_estimate("ࠀ€ｦ", 1), 1);
+        // Characters on both sides of the eight-byte steps the scan takes.
+        assert_eq!(word_estimate("ab日本語です。ok «x» 語語", 3), 3 + 7 / 2);
+    }
+
+    #[test]
+    fn word_count_agrees_with_split_whitespace_at_every_chunk_offset() {
+        let pieces = [
+            "word",
+            " ",
+            "\u{a0}",
+            "’",
+            "«мир»",
+            "日本語",
+            "\u{3000}",
+            "\t\n",
+            "é",
+            "\u{2003}",
+            "x\u{a0}\u{a0}y",
+            "\u{85}",
+            "—",
+            "ab",
+            "  ",
+        ];
+        for (at, first) in pieces.iter().enumerate() {
+            for second in &pieces {
+                for third in pieces.iter().skip(at % 3) {
+                    for lead in 0..9 {
+                        let text = format!("{}{first}{second}{third}{first}q", "a".repeat(lead));
+                        let expected = text.split_whitespace().count();
+                        assert_eq!(word_count(&text), expected, "{text:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -74,31 +74,32 @@ fn finding<'a>(path: &'a str, doc: &Document, diagnostic: &'a Diagnostic) -> Jso
     }
 }
 
-/// Writes the file's findings as JSON objects, one a line, separated by commas (the caller
-/// wraps all files in one array).
-pub fn write_findings(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+/// Appends the file's findings as JSON objects, one a line, separated by commas (the caller
+/// wraps all files in one array). The serializer writes many small pieces per finding, so it
+/// writes them to the caller's buffer directly rather than through a `dyn Write`.
+pub fn write_findings(report: &FileReport, out: &mut Vec<u8>) -> io::Result<()> {
     for (index, diagnostic) in report.diagnostics.iter().enumerate() {
         if index > 0 {
-            out.write_all(b",\n")?;
+            out.extend_from_slice(b",\n");
         }
-        out.write_all(b"  ")?;
-        serde_json::to_writer(
-            &mut *out,
-            &finding(report.path, report.document, diagnostic),
-        )?;
+        out.extend_from_slice(b"  ");
+        serialize(report, diagnostic, out)?;
     }
     Ok(())
 }
 
-/// Writes the file's findings as JSON objects, one a line (JSON Lines).
-pub fn write_lines(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+/// Appends the file's findings as JSON objects, one a line (JSON Lines).
+pub fn write_lines(report: &FileReport, out: &mut Vec<u8>) -> io::Result<()> {
     for diagnostic in report.diagnostics {
-        serde_json::to_writer(
-            &mut *out,
-            &finding(report.path, report.document, diagnostic),
-        )?;
-        out.write_all(b"\n")?;
+        serialize(report, diagnostic, out)?;
+        out.push(b'\n');
     }
+    Ok(())
+}
+
+/// Appends one finding's JSON object to `out`.
+fn serialize(report: &FileReport, diagnostic: &Diagnostic, out: &mut Vec<u8>) -> io::Result<()> {
+    serde_json::to_writer(out, &finding(report.path, report.document, diagnostic))?;
     Ok(())
 }
 

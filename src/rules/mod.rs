@@ -140,7 +140,7 @@ pub struct Context<'a> {
 #[derive(Debug, Default)]
 pub struct Shared {
     /// The duplicate key of every paragraph, in document order (both duplicate rules use them).
-    paragraph_keys: std::cell::OnceCell<Vec<String>>,
+    paragraph_keys: std::cell::OnceCell<Vec<duplicate::Key>>,
 }
 
 impl Context<'_> {

@@ -116,18 +116,39 @@ struct DigitRuns {
 }
 
 impl DigitRuns {
+    /// Every line is measured, most hold few digits, so eight bytes without a digit are
+    /// passed over at once.
     fn of(line: &str) -> Self {
-        let (mut count, mut longest, mut current) = (0, 0, 0);
-        for byte in line.bytes() {
-            if byte.is_ascii_digit() {
-                current += 1;
-                count += usize::from(current == 1);
-                longest = longest.max(current);
+        let mut runs = Self {
+            count: 0,
+            longest: 0,
+        };
+        let mut current = 0;
+        let mut chunks = line.as_bytes().chunks_exact(8);
+        for chunk in &mut chunks {
+            let digits = <[u8; 8]>::try_from(chunk)
+                .map_or(true, |chunk| has_ascii_digit(u64::from_le_bytes(chunk)));
+            if digits {
+                runs.extend(chunk, &mut current);
             } else {
                 current = 0;
             }
         }
-        Self { count, longest }
+        runs.extend(chunks.remainder(), &mut current);
+        runs
+    }
+
+    /// Takes in `bytes`, where the run before them is `current` digits long.
+    fn extend(&mut self, bytes: &[u8], current: &mut usize) {
+        for byte in bytes {
+            if byte.is_ascii_digit() {
+                *current += 1;
+                self.count += usize::from(*current == 1);
+                self.longest = self.longest.max(*current);
+            } else {
+                *current = 0;
+            }
+        }
     }
 
     /// True when the line has enough runs, and a long enough one, for a date of `form`.
@@ -139,6 +160,18 @@ impl DigitRuns {
         };
         self.count >= parts && self.longest >= year_digits
     }
+}
+
+/// True when one of the eight bytes of `chunk` is an ASCII digit.
+fn has_ascii_digit(chunk: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // Each byte's low seven bits plus a constant sets its high bit exactly when they reach the
+    // bound, without a carry into the next byte; a byte whose own high bit is set is no digit.
+    let low = chunk & !HIGH_BITS;
+    let at_least_zero = low + ONES * (0x80 - b'0' as u64);
+    let past_nine = low + ONES * (0x80 - b'9' as u64 - 1);
+    at_least_zero & !past_nine & !chunk & HIGH_BITS != 0
 }
 
 /// The last `count` characters of `text`.
@@ -182,4 +215,51 @@ fn trim_end(mut found: DateMatch, line: &str) -> DateMatch {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
     found.end = found.start + trimmed.len();
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_runs_agree_with_a_byte_by_byte_count_across_chunk_edges() {
+        let naive = |line: &str| {
+            let runs: Vec<usize> = line
+                .split(|c: char| !c.is_ascii_digit())
+                .map(str::len)
+                .filter(|&len| len > 0)
+                .collect();
+            DigitRuns {
+                count: runs.len(),
+                longest: runs.iter().copied().max().unwrap_or(0),
+            }
+        };
+        for line in [
+            "",
+            "no digits at all in this line",
+            "1234567",
+            "12345678",
+            "abcdefg12345678901234xyz",
+            "on 12.03.2024 at 9:15 — ¹²³ ٣ ０１２ 7/8",
+            "seven b1\u{e9}2345678 9",
+            "/:;@[`{\u{7f}0\u{80}9",
+        ] {
+            assert_eq!(DigitRuns::of(line), naive(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn has_ascii_digit_sees_each_byte_position_and_only_digits() {
+        for at in 0..8 {
+            for byte in 0..=u8::MAX {
+                let mut chunk = [b'x'; 8];
+                chunk[at] = byte;
+                assert_eq!(
+                    has_ascii_digit(u64::from_le_bytes(chunk)),
+                    byte.is_ascii_digit(),
+                    "{byte:#x} at {at}"
+                );
+            }
+        }
+    }
 }

@@ -22,7 +22,8 @@ use serde::Deserialize;
 
 use super::{CompileError, Context, Finding};
 use crate::document::Paragraph;
-use key::{key, key_word_count, key_word_iter, key_words};
+pub(in crate::rules) use key::Key;
+use key::{key, key_words};
 use near::NearMatcher;
 
 /// Which kind of repetition a `duplicate` rule looks for.
@@ -205,6 +206,10 @@ impl DuplicateCheck {
 struct Unit<'d> {
     paragraph: &'d Paragraph,
     key: &'d str,
+    /// The words of `key`.
+    words: usize,
+    /// The characters of `key`.
+    chars: usize,
 }
 
 /// The paragraphs whose key has at least `min_words` words, in document order.
@@ -213,17 +218,19 @@ fn units<'d>(ctx: &Context<'d>, min_words: usize) -> Vec<Unit<'d>> {
         .paragraphs()
         .iter()
         .zip(paragraph_keys(ctx))
+        .filter(|(_, key)| key.words >= min_words)
         .map(|(paragraph, key)| Unit {
             paragraph,
-            key: key.as_str(),
+            key: key.text.as_str(),
+            words: key.words,
+            chars: key.chars,
         })
-        .filter(|unit| key_word_count(unit.key) >= min_words)
         .collect()
 }
 
 /// The key of every paragraph, in document order: computed by whichever duplicate rule runs
 /// first and shared with the other, since the keys are a large part of what both cost.
-fn paragraph_keys<'d>(ctx: &Context<'d>) -> &'d [String] {
+fn paragraph_keys<'d>(ctx: &Context<'d>) -> &'d [Key] {
     let doc = ctx.doc;
     ctx.shared.paragraph_keys.get_or_init(|| {
         doc.paragraphs()
@@ -247,10 +254,7 @@ impl ExactMatcher {
         let units = units(ctx, self.min_words);
         let mut groups: FxHashMap<&str, Group> = FxHashMap::default();
         let mut findings: Vec<(Finding, &str)> = Vec::new();
-        for unit in units
-            .iter()
-            .filter(|unit| unit.key.chars().count() >= self.min_chars)
-        {
+        for unit in units.iter().filter(|unit| unit.chars >= self.min_chars) {
             let in_noise = ctx.in_noise(unit.paragraph.span);
             match groups.entry(unit.key) {
                 Entry::Occupied(mut group) => {

@@ -2,13 +2,15 @@
 //! earlier paragraphs the shingle index proposes, drops the pairs that belong to a template
 //! family, and reports the rest with a short word diff of the two copies.
 
+use std::cmp::Ordering;
+use std::hash::BuildHasher;
 use std::time::Duration;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashSet};
 use similar::{Algorithm, DiffTag, TextDiff, TextDiffConfig};
 
 use super::shingles::{Families, ShingleIndex};
-use super::{Unit, key_word_count, key_words, line_number, units};
+use super::{Unit, key_words, line_number, units};
 use crate::rules::Context;
 use crate::rules::Finding;
 
@@ -47,18 +49,21 @@ impl NearMatcher {
     pub(super) fn check(&self, ctx: &Context) -> Vec<Finding> {
         let units = units(ctx, self.min_words);
         let mut seen_keys: FxHashSet<&str> = FxHashSet::default();
-        let words: usize = units.iter().map(|unit| key_word_count(unit.key)).sum();
-        let mut index = ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs, words);
+        let all_words: usize = units.iter().map(|unit| unit.words).sum();
+        let mut index =
+            ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs, all_words);
         let mut families = Families::new(units.len());
         let mut pairs = Vec::new();
         let mut shingles = Vec::new();
+        let mut words = WordSets::new(units.len());
         for (later, unit) in units.iter().enumerate() {
             // An exact copy is the exact rule's finding; its first copy stands for it here.
             if !seen_keys.insert(unit.key) {
                 continue;
             }
             index.shingles(unit.key, &mut shingles);
-            let matches = self.matches(&index, &shingles, unit.key, &units);
+            let candidates = index.insert(later, &shingles, self.min_shared_shingles);
+            let matches = self.matches(&candidates, later, &units, &mut words);
             for &(earlier, _) in &matches {
                 families.join(earlier, later);
             }
@@ -71,7 +76,6 @@ impl NearMatcher {
                 [] => {}
                 _ => families.mark_template(later),
             }
-            index.insert(later, &shingles);
         }
         pairs
             .into_iter()
@@ -80,27 +84,30 @@ impl NearMatcher {
             .collect()
     }
 
-    /// The earlier paragraphs at least `threshold`-similar to the paragraph with key `key`,
-    /// with their ratios; stops at `template_matches`, which is enough to know the paragraph
-    /// belongs to a template. Words are split out of the keys only for the candidates.
+    /// The `candidates` at least `threshold`-similar to paragraph `later`, with their ratios;
+    /// stops at `template_matches`, which is enough to know the paragraph belongs to a
+    /// template. Words are split out of the keys only for the pairs that are diffed.
     fn matches(
         &self,
-        index: &ShingleIndex,
-        shingles: &[u64],
-        key: &str,
+        candidates: &[usize],
+        later: usize,
         units: &[Unit],
+        words: &mut WordSets,
     ) -> Vec<(usize, f32)> {
         let mut found = Vec::new();
-        let candidates = index.candidates(shingles, self.min_shared_shingles);
-        if candidates.is_empty() {
+        let Some(unit) = units.get(later) else {
             return found;
-        }
-        let tokens = key_words(key);
-        for earlier in candidates {
+        };
+        let mut tokens = None;
+        for &earlier in candidates {
             let Some(other) = units.get(earlier) else {
                 continue;
             };
-            if let Some(ratio) = self.similarity(other.key, &tokens) {
+            if !self.may_reach_threshold((earlier, other), (later, unit), words) {
+                continue;
+            }
+            let tokens = tokens.get_or_insert_with(|| key_words(unit.key));
+            if let Some(ratio) = self.similarity(&key_words(other.key), tokens) {
                 found.push((earlier, ratio));
                 if found.len() >= self.template_matches {
                     break;
@@ -110,22 +117,26 @@ impl NearMatcher {
         found
     }
 
-    /// The word-level ratio of two token lists when it reaches the threshold. The length bound
-    /// `2·min/(a+b)` caps the ratio, so pairs of very different length are never diffed; so does
-    /// the number of words the lists share (a diff matches no more), computed the way the diff's
-    /// ratio is, so pairs sharing too few words are not diffed either.
-    fn similarity(&self, old_key: &str, new: &[&str]) -> Option<f32> {
-        let (a, b) = (key_word_count(old_key), new.len());
-        let bound = 2.0 * a.min(b) as f32 / (a + b).max(1) as f32;
-        if bound < self.threshold {
-            return None;
+    /// False when a pair cannot reach the threshold, so it is never diffed. The length bound
+    /// `2·min/(a+b)` caps the ratio; so does the number of words the two share (a diff matches
+    /// no more), computed the way the diff's ratio is. Words are compared by hash: a collision
+    /// can only raise the count, and a pair it lets through is still decided by the diff.
+    fn may_reach_threshold(
+        &self,
+        (old_index, old): (usize, &Unit),
+        (new_index, new): (usize, &Unit),
+        words: &mut WordSets,
+    ) -> bool {
+        let total = (old.words + new.words).max(1) as f32;
+        if 2.0 * old.words.min(new.words) as f32 / total < self.threshold {
+            return false;
         }
-        let old = key_words(old_key);
-        let old = old.as_slice();
-        let shared = 2.0 * common_words(old, new) as f32 / (a + b).max(1) as f32;
-        if a + b > 0 && shared < self.threshold {
-            return None;
-        }
+        let common = words.common((old_index, old.key), (new_index, new.key));
+        2.0 * common as f32 / total >= self.threshold
+    }
+
+    /// The word-level ratio of two token lists when it reaches the threshold.
+    fn similarity(&self, old: &[&str], new: &[&str]) -> Option<f32> {
         let ratio = self.diff_config().diff_slices(old, new).ratio();
         (ratio >= self.threshold).then_some(ratio)
     }
@@ -185,24 +196,60 @@ impl NearMatcher {
     }
 }
 
-/// `-[a b c]` or `+[a b c]`, eliding long runs of words.
-/// How many words two lists share, counted with multiplicity.
-pub(super) fn common_words(old: &[&str], new: &[&str]) -> usize {
-    let mut unmatched: FxHashMap<&str, usize> = FxHashMap::default();
-    for word in old {
-        *unmatched.entry(word).or_default() += 1;
+/// The sorted word hashes of the paragraphs compared so far, each computed the first time its
+/// paragraph takes part in a comparison.
+struct WordSets(Vec<Option<Vec<u64>>>);
+
+impl WordSets {
+    fn new(units: usize) -> Self {
+        Self(vec![None; units])
     }
-    new.iter()
-        .filter(|word| {
-            unmatched.get_mut(*word).is_some_and(|left| {
-                let found = *left > 0;
-                *left = left.saturating_sub(1);
-                found
-            })
-        })
-        .count()
+
+    /// How many words two paragraphs (index and key) share, by hash.
+    fn common(&mut self, (a, a_key): (usize, &str), (b, b_key): (usize, &str)) -> usize {
+        for (unit, key) in [(a, a_key), (b, b_key)] {
+            if let Some(slot @ None) = self.0.get_mut(unit) {
+                *slot = Some(sorted_word_hashes(key));
+            }
+        }
+        let set = |unit: usize| {
+            self.0
+                .get(unit)
+                .and_then(Option::as_deref)
+                .unwrap_or_default()
+        };
+        common_words(set(a), set(b))
+    }
 }
 
+/// The hashes of the words of a key, sorted.
+pub(super) fn sorted_word_hashes(key: &str) -> Vec<u64> {
+    let mut hashes: Vec<u64> = key_words(key)
+        .into_iter()
+        .map(|word| FxBuildHasher.hash_one(word))
+        .collect();
+    hashes.sort_unstable();
+    hashes
+}
+
+/// How many words two sorted lists of word hashes share, counted with multiplicity.
+pub(super) fn common_words(old: &[u64], new: &[u64]) -> usize {
+    let (mut at_old, mut at_new, mut shared) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (old.get(at_old), new.get(at_new)) {
+        match x.cmp(y) {
+            Ordering::Less => at_old += 1,
+            Ordering::Greater => at_new += 1,
+            Ordering::Equal => {
+                shared += 1;
+                at_old += 1;
+                at_new += 1;
+            }
+        }
+    }
+    shared
+}
+
+/// `-[a b c]` or `+[a b c]`, eliding long runs of words.
 fn bracket(sign: char, words: &[&str]) -> String {
     let mut text = words
         .iter()

@@ -6,8 +6,6 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
-use rustc_hash::{FxHashMap, FxSeededState};
-
 /// An inverted index from shingle hash to the paragraphs that contain it, built as the
 /// paragraphs are read. A posting list stops growing one past `max_paragraphs`; from then on
 /// the shingle is too common (a template line, a stock phrase) to propose candidates, which
@@ -15,20 +13,26 @@ use rustc_hash::{FxHashMap, FxSeededState};
 /// arena, since most shingles occur once and a vector each would cost an allocation each.
 #[derive(Debug)]
 pub(super) struct ShingleIndex {
-    /// Seeded afresh for every document, so that a crafted page cannot count on the word
-    /// hashes its shingles get to flood the pass-through map below. FxHash rather than the
-    /// standard SipHash: hashing every word of every paragraph was a twentieth of a corpus run.
-    seed: usize,
+    /// Where every word's hash starts: drawn afresh for every document, so that a crafted page
+    /// cannot count on the word hashes its shingles get to flood the pass-through map below.
+    /// Words are hashed FxHash's way, a byte at a time, rather than with the standard SipHash:
+    /// hashing every word of every paragraph was a twentieth of a corpus run.
+    seed: u64,
     shingle_words: usize,
     postings: HashMap<u64, Posting, BuildHasherDefault<PassThrough>>,
     links: Vec<Link>,
     set_sizes: Vec<usize>,
     max_paragraphs: usize,
+    /// Per indexed paragraph, the shingles it shares with the paragraph being inserted (all
+    /// zero between insertions).
+    shared: Vec<usize>,
+    /// The paragraphs whose `shared` count the current insertion raised from zero.
+    touched: Vec<usize>,
 }
 
 impl ShingleIndex {
     /// An empty index for paragraphs of `words` words in all, which bounds the number of
-    /// shingles: the map is sized once instead of growing shingle by shingle.
+    /// shingles: the map and the arena are sized once instead of growing shingle by shingle.
     pub(super) fn new(shingle_words: usize, max_paragraphs: usize, words: usize) -> Self {
         Self {
             seed: per_document_seed(),
@@ -37,19 +41,33 @@ impl ShingleIndex {
                 words.min(PRESIZED_SHINGLES),
                 BuildHasherDefault::default(),
             ),
-            links: Vec::new(),
+            links: Vec::with_capacity(words.min(PRESIZED_SHINGLES)),
             set_sizes: Vec::new(),
             max_paragraphs,
+            shared: Vec::new(),
+            touched: Vec::new(),
         }
     }
 
-    /// Puts in `hashes` the distinct hashes of the shingles of the words of `key`, sorted. Each
-    /// word is hashed once with the seeded hasher and a shingle combines the hashes of its
-    /// words, instead of hashing every word once per shingle it belongs to.
+    /// Puts in `hashes` the hashes of the shingles of the words of `key`, in order and with
+    /// repeats ([`ShingleIndex::insert`] takes each distinct one once). Each word is hashed
+    /// once, in the same pass that finds it, and a shingle combines the hashes of its words,
+    /// instead of hashing every word once per shingle it belongs to.
     pub(super) fn shingles(&self, key: &str, hashes: &mut Vec<u64>) {
-        let hasher = FxSeededState::with_seed(self.seed);
         hashes.clear();
-        hashes.extend(super::key_word_iter(key).map(|word| hasher.hash_one(word)));
+        // A key's words are separated by single spaces; an empty key has none.
+        if !key.is_empty() {
+            let mut word = self.seed;
+            for &byte in key.as_bytes() {
+                if byte == b' ' {
+                    hashes.push(word);
+                    word = self.seed;
+                } else {
+                    word = (word.rotate_left(5) ^ u64::from(byte)).wrapping_mul(WORD_MIX);
+                }
+            }
+            hashes.push(word);
+        }
         // Each shingle's hash replaces the hash of its first word, in place.
         let shingles = (hashes.len() + 1).saturating_sub(self.shingle_words);
         for at in 0..shingles {
@@ -59,63 +77,76 @@ impl ShingleIndex {
             }
         }
         hashes.truncate(shingles);
-        hashes.sort_unstable();
-        hashes.dedup();
     }
 
-    /// Adds paragraph `unit` (ids must be given in increasing order) with its shingle set.
-    pub(super) fn insert(&mut self, unit: usize, shingles: &[u64]) {
+    /// Adds paragraph `unit` (ids must be given in increasing order) with its shingles, and
+    /// returns the paragraphs indexed before it that share at least `min_share` of the smaller
+    /// of the two sets of distinct shingles, most shared first, then in document order. Each
+    /// shingle is looked up once, for all of that: a posting list remembers the last paragraph
+    /// that met it, which tells a repeat within `unit` apart, and is counted before `unit`
+    /// joins it.
+    pub(super) fn insert(&mut self, unit: usize, shingles: &[u64], min_share: f64) -> Vec<usize> {
+        // Compact ids keep the map and the arena small; no text has four billion paragraphs.
+        let Some(unit_id) = compact(unit) else {
+            return Vec::new();
+        };
         if self.set_sizes.len() <= unit {
             self.set_sizes.resize(unit + 1, 0);
+            self.shared.resize(unit + 1, 0);
         }
-        if let Some(size) = self.set_sizes.get_mut(unit) {
-            *size = shingles.len();
-        }
+        let mut distinct = 0;
         for &shingle in shingles {
             let posting = self.postings.entry(shingle).or_default();
-            if posting.len <= self.max_paragraphs {
-                self.links.push(Link {
-                    unit,
-                    next: posting.head,
-                });
-                posting.head = Some(self.links.len() - 1);
-                posting.len += 1;
+            if posting.last_unit == unit_id {
+                continue;
             }
-        }
-    }
-
-    /// The indexed paragraphs that share at least `min_share` of the smaller of the two
-    /// shingle sets, most shared first, then in document order.
-    pub(super) fn candidates(&self, shingles: &[u64], min_share: f64) -> Vec<usize> {
-        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-        for shingle in shingles {
-            let Some(&posting) = self.postings.get(shingle) else {
+            posting.last_unit = unit_id;
+            distinct += 1;
+            if posting.len as usize > self.max_paragraphs {
+                continue;
+            }
+            // `NONE` lies past the end of the arena, which never holds that many links.
+            let mut at = posting.head;
+            while let Some(link) = self.links.get(at as usize) {
+                let linked = link.unit as usize;
+                if let Some(count) = self.shared.get_mut(linked) {
+                    if *count == 0 {
+                        self.touched.push(linked);
+                    }
+                    *count += 1;
+                }
+                at = link.next;
+            }
+            let Some(head) = compact(self.links.len()) else {
                 continue;
             };
-            if posting.len > self.max_paragraphs {
-                continue;
-            }
-            for unit in self.units(posting) {
-                *shared.entry(unit).or_default() += 1;
-            }
+            self.links.push(Link {
+                unit: unit_id,
+                next: posting.head,
+            });
+            posting.head = head;
+            posting.len += 1;
         }
-        let mut candidates: Vec<(usize, usize)> = shared
-            .into_iter()
-            .filter(|&(unit, count)| {
-                let other = self.set_sizes.get(unit).copied().unwrap_or(0);
-                let smaller = other.min(shingles.len());
-                smaller > 0 && count as f64 >= min_share * smaller as f64
-            })
-            .collect();
-        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.into_iter().map(|(unit, _)| unit).collect()
+        if let Some(size) = self.set_sizes.get_mut(unit) {
+            *size = distinct;
+        }
+        self.take_candidates(distinct, min_share)
     }
 
-    /// The paragraphs of one posting list, latest first.
-    fn units(&self, posting: Posting) -> impl Iterator<Item = usize> + '_ {
-        let link = |at: Option<usize>| at.and_then(|at| self.links.get(at));
-        std::iter::successors(link(posting.head), move |previous| link(previous.next))
-            .map(|entry| entry.unit)
+    /// The touched paragraphs whose shared count reaches `min_share` of the smaller shingle set,
+    /// sorted; resets every count for the next paragraph.
+    fn take_candidates(&mut self, set_size: usize, min_share: f64) -> Vec<usize> {
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        for unit in self.touched.drain(..) {
+            let count = self.shared.get_mut(unit).map_or(0, std::mem::take);
+            let other = self.set_sizes.get(unit).copied().unwrap_or(0);
+            let smaller = other.min(set_size);
+            if smaller > 0 && count as f64 >= min_share * smaller as f64 {
+                candidates.push((unit, count));
+            }
+        }
+        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.into_iter().map(|(unit, _)| unit).collect()
     }
 }
 
@@ -124,9 +155,12 @@ impl ShingleIndex {
 const PRESIZED_SHINGLES: usize = 1 << 16;
 
 /// A seed that differs between documents and runs, from the standard library's keyed hasher.
-fn per_document_seed() -> usize {
-    RandomState::new().hash_one(0_u8) as usize
+fn per_document_seed() -> u64 {
+    RandomState::new().hash_one(0_u8)
 }
+
+/// FxHash's multiplier, which spreads each byte of a word over the word's hash.
+const WORD_MIX: u64 = 0x517c_c1b7_2722_0a95;
 
 /// One hash for a run of word hashes; order matters, so `a b c` and `c b a` differ.
 fn combine(words: &[u64]) -> u64 {
@@ -137,19 +171,38 @@ fn combine(words: &[u64]) -> u64 {
     })
 }
 
-/// A shingle's posting list: how many paragraphs it holds and where its latest entry sits in
-/// the arena.
-#[derive(Debug, Clone, Copy, Default)]
+/// No link or no paragraph, in the compact `u32` ids of [`Posting`] and [`Link`].
+const NONE: u32 = u32::MAX;
+
+/// `id` as a compact id, unless it is too large for one.
+fn compact(id: usize) -> Option<u32> {
+    u32::try_from(id).ok().filter(|&id| id != NONE)
+}
+
+/// A shingle's posting list: how many paragraphs it holds, where its latest entry sits in the
+/// arena, and the last paragraph that had the shingle (also once the list is full).
+#[derive(Debug, Clone, Copy)]
 struct Posting {
-    len: usize,
-    head: Option<usize>,
+    len: u32,
+    head: u32,
+    last_unit: u32,
+}
+
+impl Default for Posting {
+    fn default() -> Self {
+        Self {
+            len: 0,
+            head: NONE,
+            last_unit: NONE,
+        }
+    }
 }
 
 /// One entry of a posting list in the arena: a paragraph and the entry added before it.
 #[derive(Debug, Clone, Copy)]
 struct Link {
-    unit: usize,
-    next: Option<usize>,
+    unit: u32,
+    next: u32,
 }
 
 /// A hasher for keys that are already hashes: it hands the `u64` on unchanged instead of hashing
@@ -233,5 +286,42 @@ impl Families {
     pub(super) fn is_template(&mut self, node: usize) -> bool {
         let root = self.root(node);
         self.is_root_template(root)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shingle_index_proposes_earlier_paragraphs_most_shared_first() {
+        let mut index = ShingleIndex::new(1, 50, 16);
+        assert!(index.insert(0, &[1, 2], 0.5).is_empty());
+        assert_eq!(index.insert(1, &[1, 2, 3, 4], 0.5), [0]);
+        // Paragraph 1 shares four shingles, paragraph 0 two (all of its set): both pass, 1 first.
+        assert_eq!(index.insert(2, &[1, 2, 3, 4], 0.5), [1, 0]);
+        // Paragraph 1 shares 1 of the smaller set's 4, below half of it.
+        assert_eq!(index.insert(3, &[2, 7, 8, 9], 0.5), [0]);
+    }
+
+    #[test]
+    fn shingle_index_stops_counting_a_shingle_past_its_paragraph_limit() {
+        let mut index = ShingleIndex::new(1, 2, 16);
+        assert!(index.insert(0, &[1, 2, 3, 4], 0.5).is_empty());
+        assert_eq!(index.insert(1, &[1, 2, 9], 0.5), [0]);
+        assert_eq!(index.insert(2, &[1, 9, 10, 11], 0.5), [1]);
+        // Shingle 1 now sits in three paragraphs, one past the limit, and proposes nothing more.
+        assert_eq!(index.insert(3, &[1, 2, 3], 0.5), [0]);
+        assert!(index.insert(4, &[1, 20, 21], 0.1).is_empty());
+    }
+
+    #[test]
+    fn shingle_index_takes_a_repeated_shingle_once() {
+        let mut index = ShingleIndex::new(1, 50, 16);
+        assert!(index.insert(0, &[1, 1, 2, 2], 1.0).is_empty());
+        // Both distinct sets are {1, 2}: all of the smaller one is shared.
+        assert_eq!(index.insert(1, &[2, 1], 1.0), [0]);
+        // {1, 3} shares one shingle with each, not three: below 0.6 of two.
+        assert!(index.insert(2, &[1, 1, 1, 3], 0.6).is_empty());
     }
 }

@@ -255,15 +255,16 @@ fn config_rejects_fields_of_the_other_mode_and_missing_fields() {
 
 #[test]
 fn key_collapses_everything_but_letters_and_numbers() {
-    assert_eq!(
-        key("  Hello,   WORLD!! 2026 — «Ünïcode»  "),
-        "hello world 2026 ünïcode"
-    );
-    assert_eq!(key("..."), "");
+    let hello = key("  Hello,   WORLD!! 2026 — «Ünïcode»  ");
+    assert_eq!(hello.text, "hello world 2026 ünïcode");
+    assert_eq!((hello.words, hello.chars), (4, 24));
+    assert_eq!(key("...").text, "");
     // A decomposed accent is composed, whether or not ASCII stands next to it.
-    assert_eq!(key("e\u{301}t\u{e9} x"), "été x");
-    for text in ["", "one", " one  two, three! "] {
-        assert_eq!(key_word_count(&key(text)), key_words(&key(text)).len());
+    assert_eq!(key("e\u{301}t\u{e9} x").text, "été x");
+    for text in ["", "one", " one  two, three! ", "x\u{130}y Ünï"] {
+        let folded = key(text);
+        assert_eq!(folded.words, key_words(&folded.text).len(), "{text:?}");
+        assert_eq!(folded.chars, folded.text.chars().count(), "{text:?}");
     }
 }
 
@@ -281,6 +282,51 @@ fn fast_key_agrees_with_the_normalising_fold() {
         assert_eq!(key(text), fold(text.nfkc(), text.len()), "{text:?}");
         assert_eq!(fold_text(text), fold(text.chars(), text.len()), "{text:?}");
     }
+}
+
+#[test]
+fn fast_key_agrees_with_the_character_fold_on_generated_text() {
+    let pieces = [
+        "a", "Z", "9", "word", "Mixed", " ", ", ", "-", "--", ".", "\t", "\n", "é", "’", "日本",
+        "İ", "\u{a0}", "_", "@", "`", "[", "{", "/", ":",
+    ];
+    // A fixed linear congruential sequence: the same texts every run.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..4000 {
+        let mut text = String::new();
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        for _ in 0..(state >> 59) {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+        }
+        let expected = fold(text.chars(), text.len());
+        assert_eq!(fold_text(&text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn general_punctuation_holds_no_letter_or_number() {
+    for c in '\u{2000}'..='\u{206f}' {
+        assert!(
+            c.to_lowercase().all(|lower| !lower.is_alphanumeric()),
+            "{c:?}"
+        );
+    }
+}
+
+#[test]
+fn non_ascii_chars_finds_every_character_past_ascii_chunks() {
+    let text = "ascii only here, then é and “quotes” ... 日本語 and a last ü";
+    let expected: String = text.chars().filter(|c| !c.is_ascii()).collect();
+    assert_eq!(key::non_ascii_chars(text).collect::<String>(), expected);
+    assert_eq!(
+        key::non_ascii_chars("plain ascii text, longer than eight").count(),
+        0
+    );
 }
 
 #[test]
@@ -316,7 +362,10 @@ fn both_modes_share_the_paragraph_keys_of_one_document() {
 fn common_words_count_each_copy_once_and_bound_the_diff() {
     let old = ["a", "b", "a", "c"];
     let new = ["a", "a", "a", "c", "d"];
-    let shared = super::near::common_words(&old, &new);
+    let shared = super::near::common_words(
+        &super::near::sorted_word_hashes(&old.join(" ")),
+        &super::near::sorted_word_hashes(&new.join(" ")),
+    );
     assert_eq!(shared, 3);
     let matched: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
         .iter()

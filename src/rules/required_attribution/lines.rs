@@ -34,21 +34,19 @@ impl RequiredAttributionCheck {
             .collect()
     }
 
-    /// The cues a single line can carry: byline, label lines, staff credit, reporting credit,
-    /// publisher notice. Nothing at or after an image credit counts.
+    /// The cues a single line can carry: byline, label lines, staff credit, reporting credit
+    /// (the publisher notice is [`Self::publisher_evidence`]). Nothing at or after an image
+    /// credit counts.
     pub(super) fn line_evidence(&self, ctx: &Context, index: usize) -> Vec<Evidence> {
         let Some(line) = ctx.doc.lines().get(index) else {
             return Vec::new();
         };
+        // A blank line (no words) carries nothing, and needs no image-credit search to say so.
+        if ctx.layout.line_words(index) == 0 {
+            return Vec::new();
+        }
         let full = ctx.doc.slice(line.span);
-        let image_at = self
-            .cues
-            .image
-            .iter()
-            .filter_map(|r| r.matching(full)?.find(full))
-            .map(|m| m.start())
-            .min();
-        let text = full.get(..image_at.unwrap_or(full.len())).unwrap_or("");
+        let text = self.before_image_credit(full);
         if text.trim().is_empty() {
             return Vec::new();
         }
@@ -61,7 +59,13 @@ impl RequiredAttributionCheck {
             in_noise,
         };
         let mut found = Vec::new();
-        if let Some(name) = self.byline(text) {
+        // The layout counted the words of every whole line already.
+        let words = if text.len() == full.len() {
+            ctx.layout.line_words(index)
+        } else {
+            text::word_count(text)
+        };
+        if let Some(name) = self.byline(text, words) {
             found.push(item(Strength::Strong, "author", name));
         }
         let labels = [
@@ -73,12 +77,14 @@ impl RequiredAttributionCheck {
                 found.push(item(Strength::Strong, kind, name));
             }
         }
+        // A bare label counts only on a line without another cue, so it is searched only then.
         let bare = self
             .cues
             .author_label_bare
             .as_ref()
+            .filter(|_| found.is_empty())
             .and_then(|r| r.captures(text));
-        if let Some(captures) = bare.filter(|_| found.is_empty()) {
+        if let Some(captures) = bare {
             found.push(item(Strength::Strong, "author", captured_name(&captures)));
         }
         if let Some(name) = found
@@ -100,31 +106,54 @@ impl RequiredAttributionCheck {
         {
             found.push(item(Strength::Strong, "credit", captured_name(&credit)));
         }
-        if let Some(notice) = self
-            .cues
-            .publisher
-            .iter()
-            .find_map(|r| captures(r.matching(full)?, full))
-        {
-            let name = captured_name(&notice);
-            let name = if name.is_empty() {
-                full.trim().to_string()
-            } else {
-                name
-            };
-            found.push(item(Strength::Weak, "publisher", name));
-        }
         // A label line inside noise is kept by the fixer, so only it survives there.
-        found.retain(|evidence| {
-            !in_noise || evidence.kind == "source" || evidence.strength == Strength::Weak
-        });
+        found.retain(|evidence| !in_noise || evidence.kind == "source");
         found
     }
 
-    /// `By Anna Smith and Li Wei`, unless the line is prose or names no one.
-    fn byline(&self, text: &str) -> Option<String> {
-        // Counted only as far as the longest byline: a count past it is as good as any.
-        let words = text::word_count_up_to(text, self.config.max_byline_words.saturating_add(1));
+    /// `line` up to its first image credit.
+    fn before_image_credit<'t>(&self, line: &'t str) -> &'t str {
+        let image_at = self
+            .cues
+            .image
+            .iter()
+            .filter_map(|r| r.matching(line)?.find(line))
+            .map(|m| m.start())
+            .min();
+        line.get(..image_at.unwrap_or(line.len())).unwrap_or("")
+    }
+
+    /// The publisher notice of a line (weak evidence), whether inside noise or not. It is
+    /// searched in the whole line, but a line that opens with an image credit has none.
+    pub(super) fn publisher_evidence(&self, ctx: &Context, index: usize) -> Option<Evidence> {
+        let line = ctx.doc.lines().get(index)?;
+        let full = ctx.doc.slice(line.span);
+        if self.before_image_credit(full).trim().is_empty() {
+            return None;
+        }
+        let notice = self
+            .cues
+            .publisher
+            .iter()
+            .find_map(|r| captures(r.matching(full)?, full))?;
+        let name = captured_name(&notice);
+        let name = if name.is_empty() {
+            full.trim().to_string()
+        } else {
+            name
+        };
+        Some(Evidence {
+            strength: Strength::Weak,
+            kind: "publisher",
+            name,
+            line: index,
+            in_noise: ctx.in_noise(line.span),
+        })
+    }
+
+    /// `By Anna Smith and Li Wei` in `text`, which has `words` words, unless the line is prose
+    /// or names no one.
+    fn byline(&self, text: &str, words: usize) -> Option<String> {
         if words > self.config.max_byline_words {
             return None;
         }

@@ -206,6 +206,15 @@ impl RequiredAttributionCheck {
         evidence.extend(self.agency_evidence(ctx));
         evidence.extend(self.date_line_evidence(ctx, metadata));
         evidence.extend(self.site_credit_evidence(ctx));
+        // Publisher notices are weak: they only count when nothing stronger was found (or the
+        // rule accepts them), so their searches, several a line, are skipped when it was.
+        if self.config.accept_publisher
+            || evidence.iter().all(|item| item.strength == Strength::Weak)
+        {
+            for index in 0..ctx.doc.lines().len() {
+                evidence.extend(self.publisher_evidence(ctx, index));
+            }
+        }
         // Outside noise first, then the strongest, then document order.
         evidence.sort_by_key(|item| (item.in_noise, item.strength, item.line));
         let accepted = evidence

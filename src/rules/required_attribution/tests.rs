@@ -253,6 +253,44 @@ fn copyright_alone_fires_with_its_own_message_unless_accepted() {
 }
 
 #[test]
+fn copyright_after_an_image_credit_is_no_publisher_line() {
+    let text = format!("Title\n\n{PROSE}\n\nPhoto: © 2024 Harbour Media\n");
+    let (value, findings) = run(&text, None, &[], true);
+    assert!(value.is_none());
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings.first().and_then(|f| f.message.clone()), None);
+}
+
+#[test]
+fn a_byline_wins_over_a_copyright_line_in_noise_or_not() {
+    let text = format!("Title\nBy Anna Smith\n\n{PROSE}\n\n© 2024 Harbour Media\n");
+    for accept_publisher in [false, true] {
+        let (value, findings) = run(&text, None, &[], accept_publisher);
+        assert!(findings.is_empty());
+        assert_eq!(value.map(|v| v.kind).as_deref(), Some("author"));
+    }
+    // The byline in noise no longer counts, and the copyright line outside it is taken.
+    let (value, _) = run(&text, None, &[2], true);
+    assert_eq!(value.map(|v| v.kind).as_deref(), Some("publisher"));
+}
+
+#[test]
+fn the_first_copyright_line_outside_noise_is_named() {
+    let text = format!(
+        "Title\n© 2023 Menu Media\n\n{PROSE}\n\n© 2024 Harbour Media\n© 2025 Other Media\n"
+    );
+    let (value, findings) = run(&text, None, &[2], false);
+    assert!(value.is_none());
+    let message = findings.first().and_then(|f| f.message.clone());
+    assert_eq!(
+        message.as_deref(),
+        Some("only a publisher or copyright line found: Harbour Media")
+    );
+    let (value, _) = run(&text, None, &[2, 6, 7], true);
+    assert_eq!(value.map(|v| v.name).as_deref(), Some("Menu Media"));
+}
+
+#[test]
 fn nothing_found_fires_once_on_the_title() {
     let (value, findings) = run(&format!("\nTitle\n\n{PROSE}\n"), None, &[], false);
     assert!(value.is_none());
