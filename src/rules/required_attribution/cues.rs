@@ -31,6 +31,11 @@ pub(super) struct Cues {
     pub(super) publisher: Vec<LazyRegex>,
     pub(super) site_credit: Vec<LazyRegex>,
     pub(super) stop_words: HashSet<String>,
+    /// The by-prefixes and author labels as the rule file writes them and in lower case: a
+    /// line that is only one of them names the author on the next line.
+    pub(super) standalone: HashSet<String>,
+    /// The name joiners with a space on each side (` and `, ` und `).
+    pub(super) joiners: Vec<String>,
 }
 
 impl Cues {
@@ -168,6 +173,17 @@ pub(super) fn compile(
             .name_stop_words
             .iter()
             .map(|w| w.to_lowercase())
+            .collect(),
+        standalone: config
+            .by_prefixes
+            .iter()
+            .chain(&config.author_labels)
+            .flat_map(|cue| [cue.clone(), cue.to_lowercase()])
+            .collect(),
+        joiners: config
+            .name_joiners
+            .iter()
+            .map(|joiner| format!(" {joiner} "))
             .collect(),
     })
 }

@@ -201,10 +201,7 @@ impl RequiredAttributionCheck {
     /// abbreviation in capitals ("DI") is no Italian "Di".
     fn standalone_cue_value(&self, ctx: &Context, text: &str, index: usize) -> Option<String> {
         let cue = text.trim().trim_end_matches(':').trim_end();
-        let is_cue = |word: &String| word == cue || word.to_lowercase() == cue;
-        if !self.config.by_prefixes.iter().any(is_cue)
-            && !self.config.author_labels.iter().any(is_cue)
-        {
+        if !self.cues.standalone.contains(cue) {
             return None;
         }
         let next = (index + 1..ctx.doc.lines().len()).find(|&i| !ctx.doc.is_blank_line(i))?;

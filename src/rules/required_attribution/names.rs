@@ -89,13 +89,32 @@ impl RequiredAttributionCheck {
     /// One name, or a list of up to four joined by commas or the rule's joiners
     /// ("Ibtisam Mahdi, Ruwaida Kamal Amer").
     fn is_name_line(&self, text: &str) -> bool {
-        let mut names = vec![text];
-        for joiner in &self.config.name_joiners {
-            let joiner = format!(" {joiner} ");
-            names = names.iter().flat_map(|name| name.split(&joiner)).collect();
+        let mut names = 0;
+        for listed in text.split(", ") {
+            let mut rest = listed;
+            while let Some((name, after)) = self.split_at_joiner(rest) {
+                if !self.is_one_name(name.trim()) {
+                    return false;
+                }
+                names += 1;
+                rest = after;
+            }
+            if !self.is_one_name(rest.trim()) {
+                return false;
+            }
+            names += 1;
         }
-        let names: Vec<&str> = names.iter().flat_map(|name| name.split(", ")).collect();
-        names.len() <= MAX_LISTED_NAMES && names.iter().all(|name| self.is_one_name(name.trim()))
+        names <= MAX_LISTED_NAMES
+    }
+
+    /// `text` split at its first joiner (` and `, ` und `), if it has one.
+    fn split_at_joiner<'t>(&self, text: &'t str) -> Option<(&'t str, &'t str)> {
+        self.cues
+            .joiners
+            .iter()
+            .filter_map(|joiner| text.find(joiner.as_str()).map(|at| (at, joiner.len())))
+            .min()
+            .and_then(|(at, len)| Some((text.get(..at)?, text.get(at + len..)?)))
     }
 
     /// Two to four capitalised tokens without digits (particles allowed), none a stop word.
