@@ -57,7 +57,10 @@ impl DateGrammar {
         let day = number(captures, "d")?;
         let (month, day, ambiguous) = match captures.name("mon") {
             Some(name) => (
-                *self.month_numbers.get(&name.as_str().to_lowercase())?,
+                *self
+                    .month_numbers
+                    .get(name.as_str())
+                    .or_else(|| self.month_numbers.get(&name.as_str().to_lowercase()))?,
                 day,
                 false,
             ),

@@ -103,8 +103,17 @@ pub fn compile(
     config: &GrammarConfig,
     compilation: Compilation,
 ) -> Result<DateGrammar, CompileError> {
-    let month_numbers = month_numbers(config)?;
-    let names = case_variants(month_numbers.keys());
+    let mut month_numbers = month_numbers(config)?;
+    // The regex matches the names in these forms only; each form reads as its month, also
+    // where lower-casing would not give the name back (Turkish "KASIM" is "kasım").
+    let variants: Vec<(String, u32)> = month_numbers
+        .iter()
+        .flat_map(|(name, &number)| case_variants(name).map(|variant| (variant, number)))
+        .collect();
+    for (variant, number) in variants {
+        month_numbers.entry(variant).or_insert(number);
+    }
+    let names: Vec<String> = month_numbers.keys().cloned().collect();
     let month = format!(r"(?P<mon>(?-i:{}))\.?", alternation(&names));
     let suffix = format!("(?:{})?", alternation(&config.day_suffixes));
     let conn = format!(r"(?:(?:{})\s+)?", alternation(&config.connectors));
@@ -173,20 +182,16 @@ pub fn compile(
     })
 }
 
-/// Each month name in lower case, capitalised and in capitals: matched case-sensitively, the
+/// A month name in lower case, capitalised and in capitals: matched case-sensitively, the
 /// names compile to a fraction of the automaton that Unicode case folding of every letter
 /// gives, and pages write month names in one of these three ways.
-fn case_variants<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
-    let mut variants = Vec::new();
-    for name in names {
-        let mut chars = name.chars();
-        let capitalised: String = chars
-            .next()
-            .map(|first| first.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        variants.extend([name.clone(), capitalised, name.to_uppercase()]);
-    }
-    variants
+fn case_variants(name: &str) -> [String; 3] {
+    let mut chars = name.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    [name.to_string(), capitalised, name.to_uppercase()]
 }
 
 impl DateGrammar {

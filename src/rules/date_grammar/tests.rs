@@ -39,6 +39,13 @@ fn grammar(locale: Locale) -> DateGrammar {
         ),
     );
     table.insert(
+        "tr".to_string(),
+        months(
+            "ocak, şubat, mart, nisan, mayıs, haziran, temmuz, ağustos, eylül, ekim, kasım, \
+             aralık",
+        ),
+    );
+    table.insert(
         "az".to_string(),
         months(
             "yanvar, fevral, mart, aprel, may, iyun, iyul, avqust, sentyabr, oktyabr, \
@@ -233,4 +240,12 @@ fn dates_in_other_digits_are_not_read() {
     assert_eq!(dates("٤ May ٢٠٢٤"), []);
     assert_eq!(dates("١٢.٠٣.٢٠٢٤ and 2024"), []);
     assert_eq!(one("٣ 5 May 2024").as_deref(), Some("2024-05-05"));
+}
+
+#[test]
+fn month_names_in_capitals_read_as_their_month() {
+    assert_eq!(one("14 KASIM 2024").as_deref(), Some("2024-11-14"));
+    assert_eq!(one("14 MAYIS 2024").as_deref(), Some("2024-05-14"));
+    assert_eq!(one("4 FEBRUARY 2026").as_deref(), Some("2026-02-04"));
+    assert_eq!(one("4 Februar 2026").as_deref(), Some("2026-02-04"));
 }

@@ -31,11 +31,9 @@ pub(super) struct Cues {
     pub(super) publisher: Vec<LazyRegex>,
     pub(super) site_credit: Vec<LazyRegex>,
     pub(super) stop_words: HashSet<String>,
-    /// The by-prefixes and author labels as the rule file writes them and in lower case: a
-    /// line that is only one of them names the author on the next line.
+    /// The by-prefixes and author labels as the rule file writes them (those of several words
+    /// also in lower case): a line that is only one of them names the author on the next line.
     pub(super) standalone: HashSet<String>,
-    /// The name joiners with a space on each side (` and `, ` und `).
-    pub(super) joiners: Vec<String>,
 }
 
 impl Cues {
@@ -174,16 +172,18 @@ pub(super) fn compile(
             .iter()
             .map(|w| w.to_lowercase())
             .collect(),
-        standalone: config
-            .by_prefixes
-            .iter()
-            .chain(&config.author_labels)
-            .flat_map(|cue| [cue.clone(), cue.to_lowercase()])
-            .collect(),
-        joiners: config
-            .name_joiners
-            .iter()
-            .map(|joiner| format!(" {joiner} "))
-            .collect(),
+        standalone: standalone_cues(config),
     })
+}
+
+/// The by-prefixes and author labels a line may consist of. A one-word cue counts only as the
+/// rule file writes it ("Von", "By"): in lower case it is as often the end of a form or a
+/// dialog ("von" / "an" in an e-mail share box).
+fn standalone_cues(config: &RequiredAttributionConfig) -> HashSet<String> {
+    let cues = config.by_prefixes.iter().chain(&config.author_labels);
+    cues.flat_map(|cue| {
+        let lower = cue.contains(' ').then(|| cue.to_lowercase());
+        std::iter::once(cue.clone()).chain(lower)
+    })
+    .collect()
 }

@@ -196,32 +196,27 @@ impl RequiredAttributionCheck {
     }
 
     /// The next line's name when this line is only a byline prefix or an author label
-    /// (`Von`, `By :`, `Autor`): scrapers put the link holding the name on a line of its own.
-    /// The prefix must be written as the rule file writes it or in lower case, so a weekday
-    /// abbreviation in capitals ("DI") is no Italian "Di".
+    /// (`Von`, `By :`, `Artikel von:`): scrapers put the link holding the name on a line of its
+    /// own, right below. The name line must read as a name: one to `max-name-tokens`
+    /// capitalised words, no stop word, no sentence end, not noise.
     fn standalone_cue_value(&self, ctx: &Context, text: &str, index: usize) -> Option<String> {
         let cue = text.trim().trim_end_matches(':').trim_end();
         if !self.cues.standalone.contains(cue) {
             return None;
         }
-        let next = (index + 1..ctx.doc.lines().len()).find(|&i| !ctx.doc.is_blank_line(i))?;
-        let name = ctx
-            .doc
-            .line_text(next)
-            .trim()
-            .trim_end_matches(',')
-            .trim_end();
-        let words = text::word_count(name);
-        let named = (1..=self.config.max_name_tokens).contains(&words)
-            && name.starts_with(char::is_alphabetic)
+        let next = index + 1;
+        let line = ctx.doc.lines().get(next)?;
+        let name = ctx.doc.slice(line.span).trim();
+        let capitalised = name.split_whitespace().all(|token| {
+            token.starts_with(char::is_uppercase)
+                || self.config.name_particles.iter().any(|p| p == token)
+        });
+        let named = (1..=self.config.max_name_tokens).contains(&text::word_count(name))
+            && capitalised
             && !name.ends_with([':', '!', '?', '…', ','])
             && !ends_a_sentence(name)
             && !self.has_stop_word(name)
-            && ctx
-                .doc
-                .lines()
-                .get(next)
-                .is_some_and(|line| !ctx.in_noise(line.span));
+            && !ctx.in_noise(line.span);
         named.then(|| name.to_string())
     }
 

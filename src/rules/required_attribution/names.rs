@@ -9,9 +9,6 @@ use crate::rules::Context;
 use crate::rules::metadata_text::title_span;
 use crate::text;
 
-/// A line listing more names than this is a list of people, not a byline.
-const MAX_LISTED_NAMES: usize = 4;
-
 impl RequiredAttributionCheck {
     /// A bare name line near the date line, or a name on the date line itself.
     pub(super) fn date_line_evidence(&self, ctx: &Context, metadata: &Metadata) -> Vec<Evidence> {
@@ -86,39 +83,8 @@ impl RequiredAttributionCheck {
         names
     }
 
-    /// One name, or a list of up to four joined by commas or the rule's joiners
-    /// ("Ibtisam Mahdi, Ruwaida Kamal Amer").
-    fn is_name_line(&self, text: &str) -> bool {
-        let mut names = 0;
-        for listed in text.split(", ") {
-            let mut rest = listed;
-            while let Some((name, after)) = self.split_at_joiner(rest) {
-                if !self.is_one_name(name.trim()) {
-                    return false;
-                }
-                names += 1;
-                rest = after;
-            }
-            if !self.is_one_name(rest.trim()) {
-                return false;
-            }
-            names += 1;
-        }
-        names <= MAX_LISTED_NAMES
-    }
-
-    /// `text` split at its first joiner (` and `, ` und `), if it has one.
-    fn split_at_joiner<'t>(&self, text: &'t str) -> Option<(&'t str, &'t str)> {
-        self.cues
-            .joiners
-            .iter()
-            .filter_map(|joiner| text.find(joiner.as_str()).map(|at| (at, joiner.len())))
-            .min()
-            .and_then(|(at, len)| Some((text.get(..at)?, text.get(at + len..)?)))
-    }
-
     /// Two to four capitalised tokens without digits (particles allowed), none a stop word.
-    fn is_one_name(&self, text: &str) -> bool {
+    pub(super) fn is_name_line(&self, text: &str) -> bool {
         let tokens: Vec<&str> = text.split_whitespace().collect();
         let particle = |token: &str| self.config.name_particles.iter().any(|p| p == token);
         let names = tokens.iter().filter(|token| !particle(token)).count();
