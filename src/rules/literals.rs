@@ -141,33 +141,36 @@ fn language(hir: &Hir) -> Option<Literals> {
 /// The characters (or bytes) of a small class, each a literal.
 fn class_members(class: &Class) -> Option<Literals> {
     match class {
-        Class::Unicode(class) => {
-            let size: u32 = class
+        Class::Unicode(class) => members(
+            class
+                .ranges()
                 .iter()
-                .map(|range| u32::from(range.end()) - u32::from(range.start()) + 1)
-                .sum();
-            (size <= MAX_CLASS_CHARS).then(|| {
-                class
-                    .iter()
-                    .flat_map(|range| range.start()..=range.end())
-                    .map(|c| c.to_string().into_bytes())
-                    .collect()
-            })
-        }
-        Class::Bytes(class) => {
-            let size: u32 = class
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+            |code| char::from_u32(code).map(|c| c.to_string().into_bytes()),
+        ),
+        Class::Bytes(class) => members(
+            class
+                .ranges()
                 .iter()
-                .map(|range| u32::from(range.end()) - u32::from(range.start()) + 1)
-                .sum();
-            (size <= MAX_CLASS_CHARS).then(|| {
-                class
-                    .iter()
-                    .flat_map(|range| range.start()..=range.end())
-                    .map(|byte| vec![byte])
-                    .collect()
-            })
-        }
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+            |code| u8::try_from(code).ok().map(|byte| vec![byte]),
+        ),
     }
+}
+
+/// Every code point of `ranges` encoded as a literal, when there are at most
+/// `MAX_CLASS_CHARS` of them.
+fn members(
+    ranges: impl Iterator<Item = (u32, u32)> + Clone,
+    encode: impl Fn(u32) -> Option<Vec<u8>>,
+) -> Option<Literals> {
+    let size: u32 = ranges.clone().map(|(start, end)| end - start + 1).sum();
+    (size <= MAX_CLASS_CHARS).then(|| {
+        ranges
+            .flat_map(|(start, end)| start..=end)
+            .filter_map(encode)
+            .collect()
+    })
 }
 
 /// Each literal of `left` followed by each of `right`, if that is not too many.
