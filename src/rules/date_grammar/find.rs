@@ -56,14 +56,7 @@ impl DateGrammar {
         let year = if short_year { 2000 + year } else { year };
         let day = number(captures, "d")?;
         let (month, day, ambiguous) = match captures.name("mon") {
-            Some(name) => (
-                *self
-                    .month_numbers
-                    .get(name.as_str())
-                    .or_else(|| self.month_numbers.get(&name.as_str().to_lowercase()))?,
-                day,
-                false,
-            ),
+            Some(name) => (*self.month_numbers.get(name.as_str())?, day, false),
             None => self.order(form, captures, day)?,
         };
         let date = CivilDate::new(year, month, day)?;

@@ -84,7 +84,7 @@ impl RequiredAttributionCheck {
     }
 
     /// Two to four capitalised tokens without digits (particles allowed), none a stop word.
-    pub(super) fn is_name_line(&self, text: &str) -> bool {
+    fn is_name_line(&self, text: &str) -> bool {
         let tokens: Vec<&str> = text.split_whitespace().collect();
         let particle = |token: &str| self.config.name_particles.iter().any(|p| p == token);
         let names = tokens.iter().filter(|token| !particle(token)).count();
