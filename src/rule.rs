@@ -12,11 +12,12 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use toml::Spanned;
+use toml::de::DeTable;
 
 use crate::diagnostic::{Category, Severity};
 use crate::error::RuleError;
 use crate::fix::Applicability;
-use crate::rules::{Check, Compilation, KindName};
+use crate::rules::{Check, CheckTable, Compilation, KindName};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
@@ -56,6 +57,8 @@ struct Header {
     fix: Applicability,
     explain: Explanation,
     examples: Examples,
+    /// Taken out before the header is read ([`CheckTable::take_from`]); named here so that the
+    /// error for an unknown field lists `check` among the expected ones.
     #[serde(default, rename = "check")]
     _check: Option<IgnoredAny>,
 }
@@ -90,8 +93,12 @@ pub struct Rule {
 impl Rule {
     /// Parses and compiles one rule file; `compilation` says when its regex lists compile.
     pub fn parse(path: &str, text: &str, compilation: Compilation) -> Result<Self, RuleError> {
-        let header: Header = toml::from_str(text)
-            .map_err(|error| RuleError::invalid(path, text, error.message(), error.span(), None))?;
+        let invalid = |error: toml::de::Error| {
+            RuleError::invalid(path, text, error.message(), error.span(), None)
+        };
+        let mut file = DeTable::parse(text).map_err(invalid)?;
+        let check = CheckTable::take_from(&mut file);
+        let header = Header::deserialize(toml::de::Deserializer::from(file)).map_err(invalid)?;
         let id_span = header.id.span();
         let id = header.id.into_inner();
         if !is_kebab_case(&id) {
@@ -105,7 +112,7 @@ impl Rule {
                 ),
             ));
         }
-        let check = Check::compile(header.kind, text, compilation).map_err(|error| {
+        let check = Check::compile(header.kind, check, compilation).map_err(|error| {
             RuleError::invalid(path, text, error.message, error.span, error.help)
         })?;
         Ok(Self {
