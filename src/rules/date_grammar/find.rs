@@ -16,7 +16,8 @@ impl DateGrammar {
         // Most lines have too few numbers for any form; those are skipped without a search.
         let runs = DigitRuns::of(line);
         let mut found: Vec<DateMatch> = Vec::new();
-        for search in self.forms.iter().filter(|search| runs.allow(search.form)) {
+        let searched = |search: &&FormSearch| runs.allow(search.form) && search.form.may_fit(line);
+        for search in self.forms.iter().filter(searched) {
             let before = found.len();
             if self.search_by_runs(search, line, &mut found) != Some(true) {
                 found.truncate(before);
@@ -196,6 +197,14 @@ impl DigitRuns {
             Form::DayMonthYear | Form::MonthDayYear | Form::YearMonthDay => (2, 4),
         };
         self.count >= parts && self.longest >= year_digits
+    }
+}
+
+impl Form {
+    /// False when `line` lacks a character every match of the form holds: a CJK date has a
+    /// year sign (`年`, `년`), which most corpora never hold, so its regex is never compiled.
+    fn may_fit(self, line: &str) -> bool {
+        self != Self::Cjk || line.contains(['年', '년'])
     }
 }
 

@@ -20,7 +20,7 @@
 //!   regex allows; the places are few (the end of a connector, the start of a short tail), and
 //!   each is a handful of table lookups.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use super::words::{FLAGS, build};
@@ -67,17 +67,16 @@ impl MonthNames {
     /// character that may follow a month (`.`, `,`, white space), which the run regexes need
     /// to stop at, or there are no names.
     pub(super) fn run_class(&self) -> Option<String> {
-        let mut chars: Vec<char> = self.numbers.keys().flat_map(|name| name.chars()).collect();
+        let chars: BTreeSet<char> = self.numbers.keys().flat_map(|name| name.chars()).collect();
         if chars.is_empty() || chars.iter().any(|&c| may_follow_month(c)) {
             return None;
         }
-        chars.sort_unstable();
-        chars.dedup();
-        let class: String = chars
-            .iter()
-            .map(|c| regex::escape(c.encode_utf8(&mut [0; 4])))
-            .collect();
-        Some(format!("[{class}]"))
+        let mut class = String::from("[");
+        for c in chars {
+            regex_syntax::escape_into(c.encode_utf8(&mut [0; 4]), &mut class);
+        }
+        class.push(']');
+        Some(class)
     }
 
     /// True when a name ends at byte `end` of `text`.
