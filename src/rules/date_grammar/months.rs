@@ -153,10 +153,9 @@ impl RunSearch {
             .any_anchored_end(rest, |end| names.starts_at(rest, end))
     }
 
-    /// Compiles what a search needs.
+    /// Compiles what a search needs (the head's DFA serves only a run that is no name).
     pub(super) fn prepare(&self) {
         self.regex.prepare();
-        self.head_dfa();
     }
 
     fn head_dfa(&self) -> Option<&Forward> {
