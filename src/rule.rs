@@ -12,11 +12,12 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use toml::Spanned;
+use toml::de::DeTable;
 
 use crate::diagnostic::{Category, Severity};
 use crate::error::RuleError;
 use crate::fix::Applicability;
-use crate::rules::{Check, Compilation, KindName};
+use crate::rules::{Check, CheckTable, Compilation, KindName};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
@@ -56,6 +57,8 @@ struct Header {
     fix: Applicability,
     explain: Explanation,
     examples: Examples,
+    /// Taken out before the header is read ([`CheckTable::take_from`]); named here so that the
+    /// error for an unknown field lists `check` among the expected ones.
     #[serde(default, rename = "check")]
     _check: Option<IgnoredAny>,
 }
@@ -90,8 +93,12 @@ pub struct Rule {
 impl Rule {
     /// Parses and compiles one rule file; `compilation` says when its regex lists compile.
     pub fn parse(path: &str, text: &str, compilation: Compilation) -> Result<Self, RuleError> {
-        let header: Header = toml::from_str(text)
-            .map_err(|error| RuleError::invalid(path, text, error.message(), error.span(), None))?;
+        let invalid = |error: toml::de::Error| {
+            RuleError::invalid(path, text, error.message(), error.span(), None)
+        };
+        let mut file = DeTable::parse(text).map_err(invalid)?;
+        let check = CheckTable::take_from(&mut file);
+        let header = Header::deserialize(toml::de::Deserializer::from(file)).map_err(invalid)?;
         let id_span = header.id.span();
         let id = header.id.into_inner();
         if !is_kebab_case(&id) {
@@ -105,7 +112,7 @@ impl Rule {
                 ),
             ));
         }
-        let check = Check::compile(header.kind, text, compilation).map_err(|error| {
+        let check = Check::compile(header.kind, check, compilation).map_err(|error| {
             RuleError::invalid(path, text, error.message, error.span, error.help)
         })?;
         Ok(Self {
@@ -192,11 +199,11 @@ impl RuleSet {
             let parse =
                 |(path, text): &(String, String)| Rule::parse(path, text, source.compilation);
             // Compiling regexes is most of loading a user's rules, so those files compile on all
-            // cores; files whose regexes compile later parse faster than threads would start.
-            // The first error in file order is the one reported.
+            // cores; files whose regexes compile later parse on two threads, as a thread pool
+            // would take longer to start. The first error in file order is the one reported.
             let parsed: Vec<Result<Rule, RuleError>> = match source.compilation {
                 Compilation::Eager => source.files.par_iter().map(parse).collect(),
-                Compilation::Lazy => source.files.iter().map(parse).collect(),
+                Compilation::Lazy => parse_on_two_threads(&source.files, parse),
             };
             for ((path, _), rule) in source.files.iter().zip(parsed) {
                 let rule = rule?;
@@ -278,6 +285,39 @@ impl RuleSet {
     pub fn iter(&self) -> impl Iterator<Item = (&Rule, bool)> {
         self.rules.iter().zip(self.enabled.iter().copied())
     }
+}
+
+/// Parses every other file on a helper thread and the rest here, in file order: every run
+/// parses the default rules before it can lint a file, one thread starts in microseconds, and
+/// alternating parts the two costliest files (the metadata rules, next to each other). Without
+/// a helper thread all parse here.
+fn parse_on_two_threads<T: Send>(
+    files: &[(String, String)],
+    parse: impl Fn(&(String, String)) -> T + Sync,
+) -> Vec<T> {
+    std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new().spawn_scoped(scope, || {
+            files
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .map(&parse)
+                .collect::<Vec<T>>()
+        });
+        let even: Vec<T> = files.iter().step_by(2).map(&parse).collect();
+        let odd: Vec<T> = match helper.map(|helper| helper.join()) {
+            Ok(Ok(odd)) => odd,
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            Err(_) => files.iter().skip(1).step_by(2).map(&parse).collect(),
+        };
+        let mut odd = odd.into_iter();
+        let mut parsed = Vec::with_capacity(files.len());
+        for item in even {
+            parsed.push(item);
+            parsed.extend(odd.next());
+        }
+        parsed
+    })
 }
 
 fn matches(rule: &Rule, name: &str) -> bool {

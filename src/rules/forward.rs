@@ -8,11 +8,11 @@
 
 use std::sync::Arc;
 
-use regex_automata::Input;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, MatchKind};
 
 use super::lazy_regex::Flags;
 
@@ -36,9 +36,20 @@ impl Forward {
     /// cannot serve it (Unicode word boundaries, a size over the limit), and then the whole
     /// regex answers instead.
     pub(crate) fn new(source: &str, flags: Flags) -> Option<Self> {
+        Self::with_kind(source, flags, MatchKind::LeftmostFirst)
+    }
+
+    /// The DFA of `source` that reports every match, not only the preferred one, for
+    /// [`Self::any_anchored_end`]; `None` as for [`Self::new`].
+    pub(crate) fn all_matches(source: &str, flags: Flags) -> Option<Self> {
+        Self::with_kind(source, flags, MatchKind::All)
+    }
+
+    fn with_kind(source: &str, flags: Flags, kind: MatchKind) -> Option<Self> {
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
+                    .match_kind(kind)
                     .cache_capacity(super::REGEX_DFA_SIZE_LIMIT)
                     // As the regex crate does: a DFA that keeps refilling its cache gives up,
                     // and the whole regex answers.
@@ -73,5 +84,83 @@ impl Forward {
         let input = Input::new(text).earliest(true);
         let found = self.dfa.try_search_fwd(&mut cache, &input).ok()?;
         Some(found.is_some())
+    }
+
+    /// Whether `accept` holds for some end of a match that starts at the start of `text` (ends
+    /// ascending, stopping at the first accepted); `None` when the DFA gave up. Every end is seen
+    /// only when the DFA was built by [`Self::all_matches`].
+    pub(crate) fn any_anchored_end(
+        &self,
+        text: &str,
+        mut accept: impl FnMut(usize) -> bool,
+    ) -> Option<bool> {
+        let mut cache = self.caches.get();
+        let input = Input::new(text).anchored(Anchored::Yes);
+        let mut state = self.dfa.start_state_forward(&mut cache, &input).ok()?;
+        for (at, &byte) in text.as_bytes().iter().enumerate() {
+            state = self.dfa.next_state(&mut cache, state, byte).ok()?;
+            // The lazy DFA reports a match one byte late: this state says whether one ends at
+            // `at`, before the byte just read.
+            if state.is_match() && accept(at) {
+                return Some(true);
+            }
+            if state.is_dead() {
+                return Some(false);
+            }
+            if state.is_quit() {
+                return None;
+            }
+        }
+        state = self.dfa.next_eoi_state(&mut cache, state).ok()?;
+        Some(state.is_match() && accept(text.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_anchored_match_end_is_seen_in_order() {
+        let flags = Flags {
+            ignore_case: true,
+            multi_line: false,
+        };
+        let source = r"(?:\s*-\s*|\s+to\s+)(?:[0-9]{1,2}(?:st|\.)?\s*)?";
+        let all = Forward::all_matches(source, flags);
+        let all = all.unwrap_or_else(|| panic!("builds"));
+        let whole = regex::RegexBuilder::new(&format!("^(?:{source})$"))
+            .case_insensitive(true)
+            .build();
+        let whole = whole.unwrap_or_else(|error| panic!("{error}"));
+        for text in [
+            " - 12st  May",
+            " TO 3.x",
+            "-",
+            " to",
+            "x - 1",
+            " – 1",
+            "  -  ",
+            " to 5 ",
+        ] {
+            let mut seen = Vec::new();
+            let found = all.any_anchored_end(text, |end| {
+                seen.push(end);
+                false
+            });
+            assert_eq!(found, Some(false), "{text:?}");
+            let expected: Vec<usize> = (0..=text.len())
+                .filter(|&end| text.get(..end).is_some_and(|head| whole.is_match(head)))
+                .collect();
+            assert_eq!(seen, expected, "{text:?}");
+            let first = expected.first().copied();
+            let mut stopped_at = None;
+            let accepted = all.any_anchored_end(text, |end| {
+                stopped_at = Some(end);
+                true
+            });
+            assert_eq!(accepted, Some(first.is_some()), "{text:?}");
+            assert_eq!(stopped_at, first, "{text:?}");
+        }
     }
 }

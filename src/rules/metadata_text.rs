@@ -53,19 +53,29 @@ pub(super) fn title_span(doc: &Document) -> Span {
 /// Escaped alternation of literal words, longest first; inner white space matches any run.
 /// `None` when the list holds no word. Word edges and case are left to the caller.
 pub(super) fn word_alternation(list: &[String]) -> Option<String> {
-    let mut sorted: Vec<&String> = list.iter().filter(|word| !word.trim().is_empty()).collect();
+    // Each word with its length in characters, counted once: the month table has a thousand.
+    let mut sorted: Vec<(usize, &String)> = list
+        .iter()
+        .filter(|word| !word.trim().is_empty())
+        .map(|word| (word.chars().count(), word))
+        .collect();
     if sorted.is_empty() {
         return None;
     }
     // Longest first (then alphabetical, for a stable pattern), so `sept` wins over `sep`.
-    sorted.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    sorted.sort_unstable_by(|(a_len, a), (b_len, b)| b_len.cmp(a_len).then(a.cmp(b)));
     sorted.dedup();
-    let escaped: Vec<String> = sorted
-        .iter()
-        .map(|word| {
-            let parts: Vec<String> = word.split_whitespace().map(regex::escape).collect();
-            parts.join(r"\s+")
-        })
-        .collect();
-    Some(escaped.join("|"))
+    let mut alternation = String::new();
+    for (index, (_, word)) in sorted.iter().enumerate() {
+        if index > 0 {
+            alternation.push('|');
+        }
+        for (part_index, part) in word.split_whitespace().enumerate() {
+            if part_index > 0 {
+                alternation.push_str(r"\s+");
+            }
+            regex_syntax::escape_into(part, &mut alternation);
+        }
+    }
+    Some(alternation)
 }

@@ -24,6 +24,7 @@ pub mod trailing_block;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use toml::de::DeTable;
 
 pub use patterns::MAX_PATTERNS;
 pub(crate) use patterns::{PatternList, REGEX_DFA_SIZE_LIMIT, REGEX_SIZE_LIMIT, compile_patterns};
@@ -227,14 +228,32 @@ impl Finding {
     }
 }
 
+/// The `[check]` table of a rule file, parsed with the rest of the file (a file is parsed once):
+/// a table holding that entry alone, whose spans point into the file.
+#[derive(Debug)]
+pub struct CheckTable<'i>(toml::Spanned<DeTable<'i>>);
+
+impl<'i> CheckTable<'i> {
+    /// Takes the `[check]` table out of a parsed rule file.
+    pub fn take_from(file: &mut toml::Spanned<DeTable<'i>>) -> Self {
+        let mut only = DeTable::new();
+        if let Some((key, value)) = file.get_mut().remove_entry("check") {
+            only.insert(key, value);
+        }
+        Self(toml::Spanned::new(file.span(), only))
+    }
+}
+
 /// Reads the `[check]` table of a rule file into a kind's config, with spans into the file.
-fn parse_check<T: DeserializeOwned + Default>(text: &str) -> Result<T, CompileError> {
+fn deserialize_check<T: DeserializeOwned + Default>(
+    check: CheckTable<'_>,
+) -> Result<T, CompileError> {
     #[derive(Deserialize)]
     struct CheckOnly<T> {
         #[serde(default)]
         check: T,
     }
-    toml::from_str::<CheckOnly<T>>(text)
+    CheckOnly::<T>::deserialize(toml::de::Deserializer::from(check.0))
         .map(|only| only.check)
         .map_err(|error| CompileError {
             message: error.message().to_string(),
@@ -243,30 +262,47 @@ fn parse_check<T: DeserializeOwned + Default>(text: &str) -> Result<T, CompileEr
         })
 }
 
+/// Reads the `[check]` table of a rule file's text (for tests of a kind's config).
+#[cfg(test)]
+fn parse_check<T: DeserializeOwned + Default>(text: &str) -> Result<T, CompileError> {
+    let mut file = DeTable::parse(text).map_err(|error| CompileError {
+        message: error.message().to_string(),
+        span: error.span(),
+        help: None,
+    })?;
+    deserialize_check(CheckTable::take_from(&mut file))
+}
+
 impl Check {
     /// Compiles the `[check]` table of a rule file of the given kind; `compilation` says when
     /// its regex lists compile.
     pub fn compile(
         kind: KindName,
-        text: &str,
+        check: CheckTable<'_>,
         compilation: Compilation,
     ) -> Result<Self, CompileError> {
         Ok(match kind {
-            KindName::Input => Self::Input(input::compile(parse_check(text)?)?),
-            KindName::Pattern => Self::Pattern(pattern::compile(parse_check(text)?, compilation)?),
-            KindName::MenuBlock => Self::MenuBlock(menu_block::compile(parse_check(text)?)?),
-            KindName::PageHeader => Self::PageHeader(page_header::compile(parse_check(text)?)?),
-            KindName::TrailingBlock => {
-                Self::TrailingBlock(trailing_block::compile(parse_check(text)?, compilation)?)
+            KindName::Input => Self::Input(input::compile(deserialize_check(check)?)?),
+            KindName::Pattern => {
+                Self::Pattern(pattern::compile(deserialize_check(check)?, compilation)?)
             }
-            KindName::Duplicate => Self::Duplicate(duplicate::compile(parse_check(text)?)?),
-            KindName::RequiredDate => {
-                Self::RequiredDate(required_date::compile(parse_check(text)?, compilation)?)
+            KindName::MenuBlock => Self::MenuBlock(menu_block::compile(deserialize_check(check)?)?),
+            KindName::PageHeader => {
+                Self::PageHeader(page_header::compile(deserialize_check(check)?)?)
             }
+            KindName::TrailingBlock => Self::TrailingBlock(trailing_block::compile(
+                deserialize_check(check)?,
+                compilation,
+            )?),
+            KindName::Duplicate => Self::Duplicate(duplicate::compile(deserialize_check(check)?)?),
+            KindName::RequiredDate => Self::RequiredDate(required_date::compile(
+                deserialize_check(check)?,
+                compilation,
+            )?),
             KindName::RequiredAttribution => Self::RequiredAttribution(
-                required_attribution::compile(parse_check(text)?, compilation)?,
+                required_attribution::compile(deserialize_check(check)?, compilation)?,
             ),
-            KindName::Selector => Self::Selector(selector::compile(parse_check(text)?)?),
+            KindName::Selector => Self::Selector(selector::compile(deserialize_check(check)?)?),
         })
     }
 

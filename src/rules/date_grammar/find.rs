@@ -3,7 +3,7 @@
 
 use regex::Captures;
 
-use super::{DateGrammar, DateMatch, Form, Locale};
+use super::{DateGrammar, DateMatch, Form, FormSearch, Locale};
 use crate::civil_date::CivilDate;
 
 fn number(captures: &Captures, name: &str) -> Option<u32> {
@@ -16,14 +16,12 @@ impl DateGrammar {
         // Most lines have too few numbers for any form; those are skipped without a search.
         let runs = DigitRuns::of(line);
         let mut found: Vec<DateMatch> = Vec::new();
-        for (form, regex) in self.forms.iter().filter(|(form, _)| runs.allow(*form)) {
-            let Some(regex) = regex.matching(line) else {
-                continue;
-            };
-            for captures in regex.captures_iter(line) {
-                if let Some(date) = self.read(*form, &captures, line) {
-                    found.push(date);
-                }
+        let searched = |search: &&FormSearch| runs.allow(search.form) && search.form.may_fit(line);
+        for search in self.forms.iter().filter(searched) {
+            let before = found.len();
+            if self.search_by_runs(search, line, &mut found) != Some(true) {
+                found.truncate(before);
+                self.search_spelled(search, line, &mut found);
             }
         }
         // Earliest first, and the longest of those starting together.
@@ -36,6 +34,49 @@ impl DateGrammar {
         }
         kept.retain(|date| !self.is_range(line, date));
         kept
+    }
+
+    /// Adds the dates of `search`'s form found by its run regex (see [`super::months`]);
+    /// `Some(false)` when the spelled-out regex may match differently, `None` when the run
+    /// regex cannot serve: the spelled-out regex must answer then.
+    fn search_by_runs(
+        &self,
+        search: &FormSearch,
+        line: &str,
+        found: &mut Vec<DateMatch>,
+    ) -> Option<bool> {
+        let by_runs = search.by_runs.as_ref()?;
+        let regex = by_runs.regex().matching(line)?;
+        let mut at = 0;
+        while let Some(captures) = regex.captures_at(line, at) {
+            let (whole, month) = (captures.get(0)?, captures.name("mon")?);
+            if self.months.number(month.as_str()).is_some() {
+                found.extend(self.read(search.form, &captures, line));
+                at = whole.end().max(next_char(line, whole.start()));
+                continue;
+            }
+            if by_runs.may_place_name(line, whole.start(), &self.months)? {
+                return Some(false);
+            }
+            at = next_char(line, whole.start());
+            if month.start() == whole.start() {
+                // A match starting inside this run holds the rest of it as its month, and no
+                // name is longer than the longest.
+                let name_start = month.end().saturating_sub(self.months.longest());
+                at = at.max(char_boundary_from(line, name_start));
+            }
+        }
+        Some(true)
+    }
+
+    /// Adds the dates of `search`'s form found by its spelled-out regex.
+    fn search_spelled(&self, search: &FormSearch, line: &str, found: &mut Vec<DateMatch>) {
+        let Some(regex) = search.spelled.matching(line) else {
+            return;
+        };
+        for captures in regex.captures_iter(line) {
+            found.extend(self.read(search.form, &captures, line));
+        }
     }
 
     /// Turns one regex match into a date, when its parts form a real day at word edges.
@@ -56,7 +97,7 @@ impl DateGrammar {
         let year = if short_year { 2000 + year } else { year };
         let day = number(captures, "d")?;
         let (month, day, ambiguous) = match captures.name("mon") {
-            Some(name) => (*self.month_numbers.get(name.as_str())?, day, false),
+            Some(name) => (self.months.number(name.as_str())?, day, false),
             None => self.order(form, captures, day)?,
         };
         let date = CivilDate::new(year, month, day)?;
@@ -95,7 +136,8 @@ impl DateGrammar {
         let before = line.get(..date.start).unwrap_or("");
         let before = tail_chars(before, 24);
         let after = line.get(date.end..).unwrap_or("");
-        self.range_before.is_match(before) || self.range_after.is_match(after)
+        self.range_before.is_match(before, &self.months)
+            || self.range_after.is_match(after, &self.months)
     }
 }
 
@@ -158,6 +200,14 @@ impl DigitRuns {
     }
 }
 
+impl Form {
+    /// False when `line` lacks a character every match of the form holds: a CJK date has a
+    /// year sign (`年`, `년`), which most corpora never hold, so its regex is never compiled.
+    fn may_fit(self, line: &str) -> bool {
+        self != Self::Cjk || line.contains(['年', '년'])
+    }
+}
+
 /// True when one of the eight bytes of `chunk` is an ASCII digit.
 fn has_ascii_digit(chunk: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -168,6 +218,22 @@ fn has_ascii_digit(chunk: u64) -> bool {
     let at_least_zero = low + ONES * (0x80 - b'0' as u64);
     let past_nine = low + ONES * (0x80 - b'9' as u64 - 1);
     at_least_zero & !past_nine & !chunk & HIGH_BITS != 0
+}
+
+/// The byte offset of the character after the one at `at` (the end of `text` at most).
+fn next_char(text: &str, at: usize) -> usize {
+    let next = text
+        .get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(1, char::len_utf8);
+    (at + next).min(text.len())
+}
+
+/// The first character boundary of `text` at or after `at`.
+fn char_boundary_from(text: &str, at: usize) -> usize {
+    (at..text.len())
+        .find(|&index| text.is_char_boundary(index))
+        .unwrap_or(text.len())
 }
 
 /// The last `count` characters of `text`.

@@ -13,15 +13,20 @@
 //! edges are checked by hand or with ASCII `(?-u:\b)`.
 //!
 //! The module holds the tables and types and builds the regexes ([`compile`]); `words` turns the
-//! word tables into regex parts, `find` reads the matches into days.
+//! word tables into regex parts, `months` looks month names up where regexes match runs of their
+//! characters (spelling the names out makes a regex slow to compile), `find` reads the matches
+//! into days.
 
 mod find;
+mod months;
 mod words;
 
 #[cfg(test)]
+mod shortcut_tests;
+#[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -29,6 +34,7 @@ use toml::Spanned;
 use super::lazy_regex::LazyRegex;
 use super::{Compilation, CompileError};
 use crate::civil_date::CivilDate;
+use months::{MonthNames, RangeTest, RunSearch, Side};
 use words::{alternation, build, connector_pattern, month_numbers};
 
 /// How numeric dates with slashes or hyphens are read when neither part is above 12.
@@ -91,11 +97,23 @@ enum Form {
 /// A compiled date grammar.
 #[derive(Debug)]
 pub struct DateGrammar {
-    forms: Vec<(Form, LazyRegex)>,
-    month_numbers: HashMap<String, u32>,
-    range_before: LazyRegex,
-    range_after: LazyRegex,
+    forms: Vec<FormSearch>,
+    months: MonthNames,
+    range_before: RangeTest,
+    range_after: RangeTest,
     locale: Locale,
+}
+
+/// The regexes of one form.
+#[derive(Debug)]
+struct FormSearch {
+    form: Form,
+    /// The form with its month names spelled out; for a form with a month, compiled only when
+    /// `by_runs` cannot answer.
+    spelled: LazyRegex,
+    /// The form with a run of name characters for the month, whose text is then looked up (see
+    /// [`months`]); `None` for a form without a month, or names that cannot be read so.
+    by_runs: Option<RunSearch>,
 }
 
 /// Compiles the grammar from its tables; `compilation` says whether its regexes are checked.
@@ -113,9 +131,78 @@ pub fn compile(
     for (variant, number) in variants {
         month_numbers.entry(variant).or_insert(number);
     }
-    let names: Vec<String> = month_numbers.keys().cloned().collect();
-    let month = format!(r"(?P<mon>(?-i:{}))\.?", alternation(&names));
+    let months = MonthNames::new(month_numbers);
+    let month_word = format!(r"(?-i:{})", alternation(&months.names()));
+    let run = months.run_class().map(|class| format!(r"(?-i:{class}+)"));
     let suffix = format!("(?:{})?", alternation(&config.day_suffixes));
+    let by_runs: [Option<String>; 6] = match &run {
+        Some(run) => form_sources(config, &suffix, run)
+            .map(|(form, source)| form.has_month().then_some(source)),
+        None => Default::default(),
+    };
+    let forms = form_sources(config, &suffix, &month_word)
+        .into_iter()
+        .zip(by_runs)
+        .map(|((form, spelled), by_runs)| {
+            Ok(FormSearch {
+                form,
+                spelled: build(spelled, compilation)?,
+                by_runs: by_runs
+                    .map(|source| RunSearch::new(source, compilation))
+                    .transpose()?,
+            })
+        })
+        .collect::<Result<Vec<_>, CompileError>>()?;
+    let range = connector_pattern(&config.range_connectors);
+    let split = run.is_some();
+    let range_before = RangeTest::new(
+        build(
+            format!(r"(?:[0-9]{{1,2}}{suffix}|{month_word}\.?){range}$"),
+            compilation,
+        )?,
+        split
+            .then(|| {
+                let without_month = build(format!(r"[0-9]{{1,2}}{suffix}{range}$"), compilation)?;
+                Ok((Side::Before, without_month, format!(r"\.?{range}")))
+            })
+            .transpose()?,
+    );
+    // A time, a day and month, a numeric day, or a month; the month name appears once (with an
+    // optional day before it), as each copy of the alternation costs as much to compile as the
+    // rest of the regex, and only whether the text matches is asked.
+    let times_and_days =
+        format!(r"[0-9]{{1,2}}:[0-9]{{2}}|[0-9]{{1,2}}{suffix}\s*[0-9]{{1,2}}[./]");
+    let range_after = RangeTest::new(
+        build(
+            format!(
+                r"^{range}(?:{times_and_days}|(?:[0-9]{{1,2}}{suffix}\s*)?{month_word}(?:[\s.,]|$))"
+            ),
+            compilation,
+        )?,
+        split
+            .then(|| {
+                let without_month = build(format!(r"^{range}(?:{times_and_days})"), compilation)?;
+                Ok((
+                    Side::After,
+                    without_month,
+                    format!(r"{range}(?:[0-9]{{1,2}}{suffix}\s*)?"),
+                ))
+            })
+            .transpose()?,
+    );
+    Ok(DateGrammar {
+        forms,
+        months,
+        range_before,
+        range_after,
+        locale: config.locale,
+    })
+}
+
+/// The regex of each form, with `month_word` for a month name; each compiles when a line first
+/// passes its form's digit test.
+fn form_sources(config: &GrammarConfig, suffix: &str, month_word: &str) -> [(Form, String); 6] {
+    let month = format!(r"(?P<mon>{month_word})\.?");
     let conn = format!(r"(?:(?:{})\s+)?", alternation(&config.connectors));
     // A time after the date belongs to the date's text (`Feb 04, 2026 08:50 PM`), so that the
     // range test looks past it and `raw` shows what the page shows.
@@ -124,7 +211,7 @@ pub fn compile(
         alternation(&config.time_connectors)
     );
     let day = r"(?P<d>[0-9]{1,2})";
-    let sources = [
+    [
         (
             Form::Iso,
             format!(
@@ -154,32 +241,17 @@ pub fn compile(
             r"(?P<y>[0-9]{4})\s*[年년]\s*(?P<m>[0-9]{1,2})\s*[月월]\s*(?P<d>[0-9]{1,2})\s*[日일]"
                 .to_string(),
         ),
-    ];
-    let range = connector_pattern(&config.range_connectors);
-    let month_word = format!(r"(?-i:{})", alternation(&names));
-    let range_before = format!(r"(?:[0-9]{{1,2}}{suffix}|{month_word}\.?){range}$");
-    // A time, a day and month, a numeric day, or a month; the month name appears once (with an
-    // optional day before it), as each copy of the alternation costs as much to compile as the
-    // rest of the regex, and only whether the text matches is asked.
-    let range_after = format!(
-        r"^{range}(?:[0-9]{{1,2}}:[0-9]{{2}}|[0-9]{{1,2}}{suffix}\s*[0-9]{{1,2}}[./]|(?:[0-9]{{1,2}}{suffix}\s*)?{month_word}(?:[\s.,]|$))"
-    );
-    // The month-name alternation makes these the costliest regexes of the default rules to
-    // compile; each compiles when a line first passes its form's digit test, or a date first
-    // needs its range test.
-    let forms = sources
-        .into_iter()
-        .map(|(form, source)| Ok((form, build(source, compilation)?)))
-        .collect::<Result<Vec<_>, CompileError>>()?;
-    let range_before = build(range_before, compilation)?;
-    let range_after = build(range_after, compilation)?;
-    Ok(DateGrammar {
-        forms,
-        month_numbers,
-        range_before,
-        range_after,
-        locale: config.locale,
-    })
+    ]
+}
+
+impl Form {
+    /// True when the form has a month name.
+    fn has_month(self) -> bool {
+        matches!(
+            self,
+            Self::DayMonthYear | Self::MonthDayYear | Self::YearMonthDay
+        )
+    }
 }
 
 /// A month name in lower case, capitalised and in capitals: matched case-sensitively, the
@@ -195,18 +267,47 @@ fn case_variants(name: &str) -> [String; 3] {
 }
 
 impl DateGrammar {
-    /// Compiles every regex of the grammar that no search has compiled yet.
+    /// Compiles every regex of the grammar that no search has compiled yet, but for the forms
+    /// spelled out where the run regexes serve.
     pub fn prepare(&self) {
-        self.forms.iter().for_each(|(_, regex)| regex.prepare());
-        // The range tests only ask whether the text around a date matches.
-        self.range_before.prepare_test();
-        self.range_after.prepare_test();
+        for search in &self.forms {
+            match &search.by_runs {
+                Some(by_runs) => by_runs.prepare(),
+                None => search.spelled.prepare(),
+            }
+        }
+        self.range_before.prepare();
+        self.range_after.prepare();
+    }
+
+    /// The grammar with its month names spelled out in every regex (for tests of the
+    /// shortcuts, which must give the same answers).
+    #[cfg(test)]
+    pub(crate) fn spelled_only(self) -> Self {
+        let forms = self
+            .forms
+            .into_iter()
+            .map(|search| FormSearch {
+                by_runs: None,
+                ..search
+            })
+            .collect();
+        Self {
+            forms,
+            range_before: self.range_before.spelled_only(),
+            range_after: self.range_after.spelled_only(),
+            ..self
+        }
     }
 
     /// Every regex of the grammar (for tests that compile them all).
     #[cfg(test)]
     pub(crate) fn regexes(&self) -> impl Iterator<Item = &LazyRegex> {
-        let forms = self.forms.iter().map(|(_, regex)| regex);
-        forms.chain([&self.range_before, &self.range_after])
+        let forms = self.forms.iter().flat_map(|search| {
+            std::iter::once(&search.spelled).chain(search.by_runs.as_ref().map(RunSearch::regex))
+        });
+        forms
+            .chain(self.range_before.regexes())
+            .chain(self.range_after.regexes())
     }
 }

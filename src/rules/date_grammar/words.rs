@@ -48,7 +48,7 @@ pub(super) fn build(source: String, compilation: Compilation) -> Result<LazyRege
 }
 
 /// Month names and words match in any case.
-const FLAGS: Flags = Flags {
+pub(super) const FLAGS: Flags = Flags {
     ignore_case: true,
     multi_line: false,
 };

@@ -218,7 +218,7 @@ fn every_regex_of_the_default_rule_compiles_within_the_size_limits() {
     };
     let check = compile(config, Compilation::Lazy).unwrap_or_else(|error| panic!("{error:?}"));
     let regexes: Vec<_> = check.grammar.regexes().chain(&check.labels).collect();
-    assert_eq!(regexes.len(), 9);
+    assert_eq!(regexes.len(), 14);
     for regex in regexes {
         assert!(regex.compile_now().is_ok());
     }
