@@ -181,7 +181,12 @@ impl PatternCheck {
         match self.extent {
             Extent::Unit if self.regex.is_match(body) => out.push(Finding::new(span)),
             Extent::Unit => {}
-            Extent::Match => out.extend(self.matches(body, span.start).map(Finding::new)),
+            // Most lines hold no match, and a match test allocates nothing, where a capturing
+            // search sets up its capture slots for every line.
+            Extent::Match if self.regex.is_match(body) => {
+                out.extend(self.matches(body, span.start).map(Finding::new));
+            }
+            Extent::Match => {}
         }
     }
 
