@@ -8,11 +8,11 @@
 
 use std::sync::Arc;
 
-use regex_automata::Input;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input};
 
 use super::lazy_regex::Flags;
 
@@ -71,6 +71,18 @@ impl Forward {
     pub(crate) fn is_match(&self, text: &str) -> Option<bool> {
         let mut cache = self.caches.get();
         let input = Input::new(text).earliest(true);
+        let found = self.dfa.try_search_fwd(&mut cache, &input).ok()?;
+        Some(found.is_some())
+    }
+
+    /// Whether a match of the regex starts exactly at byte `start` of `text` (the bytes before
+    /// it still count for look-behind such as `^`); `None` when the DFA gave up.
+    pub(crate) fn is_match_at(&self, text: &str, start: usize) -> Option<bool> {
+        let mut cache = self.caches.get();
+        let input = Input::new(text)
+            .range(start..)
+            .anchored(Anchored::Yes)
+            .earliest(true);
         let found = self.dfa.try_search_fwd(&mut cache, &input).ok()?;
         Some(found.is_some())
     }

@@ -73,6 +73,8 @@ pub(crate) struct LazyRegex {
     /// The compiled regex, once a search needed it; `None` if it exceeded the compiled-size
     /// limit, the one error a parse cannot foresee, and then it matches nothing.
     compiled: OnceLock<Option<Regex>>,
+    /// Whether every match starts a line, once a search asked.
+    starts_lines: OnceLock<bool>,
 }
 
 impl LazyRegex {
@@ -105,6 +107,7 @@ impl LazyRegex {
             gate: OnceLock::new(),
             forward: OnceLock::new(),
             compiled: OnceLock::new(),
+            starts_lines: OnceLock::new(),
         }
     }
 
@@ -166,6 +169,29 @@ impl LazyRegex {
         }
         self.matching(text)
             .is_some_and(|regex| regex.is_match(text))
+    }
+
+    /// True when every match starts at the start of the text or of a line: each branch opens
+    /// with `^` or `\A` (decided from the syntax tree the first time it is asked).
+    pub(crate) fn starts_lines(&self) -> bool {
+        *self.starts_lines.get_or_init(|| {
+            self.flags.parse(&self.source, false).is_some_and(|hir| {
+                let prefix = hir.properties().look_set_prefix();
+                [Look::Start, Look::StartLF, Look::StartCRLF]
+                    .into_iter()
+                    .any(|look| prefix.contains(look))
+            })
+        })
+    }
+
+    /// Whether a match starts exactly at byte `start` of `text`, as the forward DFA tells
+    /// without a capturing search; `None` when it cannot tell (a gated regex, a DFA that gave
+    /// up), and then only the regex itself can.
+    pub(crate) fn is_match_at(&self, text: &str, start: usize) -> Option<bool> {
+        if self.has_gate() {
+            return None;
+        }
+        self.forward()?.is_match_at(text, start)
     }
 
     /// True when the regex has a gate (compiled here the first time it is asked).

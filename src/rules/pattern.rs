@@ -194,9 +194,7 @@ impl PatternCheck {
     /// non-empty match, or with `extent = "match"` its first participating capture group.
     fn matches<'h>(&'h self, haystack: &'h str, offset: usize) -> impl Iterator<Item = Span> + 'h {
         self.regex
-            .matching(haystack)
-            .into_iter()
-            .flat_map(move |regex| regex.captures_iter(haystack))
+            .captures_iter(haystack)
             .filter_map(move |captures| {
                 let whole = captures.get(0).filter(|whole| !whole.is_empty())?;
                 let part = match self.extent {

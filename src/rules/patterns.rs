@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 
 use super::lazy_regex::{Flags, LazyRegex};
 #[cfg(test)]
@@ -89,6 +89,24 @@ impl PatternList {
         self.joined.matching(text)
     }
 
+    /// The matches of the alternation in `text`, each with its groups, in the order and at the
+    /// places `Regex::captures_iter` finds them; empty matches may be left out. When every match
+    /// starts a line, only the line starts are tried (see [`line_start_captures`]) instead of
+    /// a search through every byte.
+    pub(crate) fn captures_iter<'h>(
+        &'h self,
+        text: &'h str,
+    ) -> Box<dyn Iterator<Item = Captures<'h>> + 'h> {
+        let Some(regex) = self.matching(text) else {
+            return Box::new(std::iter::empty());
+        };
+        if self.joined.starts_lines() {
+            Box::new(line_start_captures(&self.joined, regex, text))
+        } else {
+            Box::new(regex.captures_iter(text))
+        }
+    }
+
     /// Builds what every search needs (see [`LazyRegex::prepare`]): the prefilter and the
     /// joined regex.
     pub(crate) fn prepare(&self) {
@@ -139,6 +157,41 @@ impl PatternList {
             unfiltered,
         }))
     }
+}
+
+/// The non-empty matches of `regex` (`joined`, compiled) in `text`, every one of which starts
+/// a line, found by trying each line start in turn: a start inside an earlier match is passed
+/// over, as a search through the text would, and a start where the forward DFA sees no match
+/// needs no capturing search. A capturing search from a start finds the match a search through
+/// the text would find next, since none starts between the previous match and that start; after
+/// an empty one it goes on from the next start, as the search would from the next character.
+fn line_start_captures<'h>(
+    joined: &'h LazyRegex,
+    regex: &'h Regex,
+    text: &'h str,
+) -> impl Iterator<Item = Captures<'h>> + 'h {
+    // `^` also matches after a lone `\r` in CRLF mode; a start it does not match is refused by
+    // the DFA or the search.
+    let after_line_ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).map(|at| at + 1);
+    let mut next = 0;
+    std::iter::once(0)
+        .chain(after_line_ends)
+        .filter_map(move |start| {
+            if start < next || joined.is_match_at(text, start) == Some(false) {
+                return None;
+            }
+            let Some(captures) = regex.captures_at(text, start) else {
+                next = usize::MAX;
+                return None;
+            };
+            let whole = captures.get(0)?;
+            if whole.is_empty() {
+                next = whole.start() + 1;
+                return None;
+            }
+            next = whole.end();
+            Some(captures)
+        })
 }
 
 /// Checks a list of regexes from a rule file and joins them into one alternation, pointing at
@@ -316,5 +369,53 @@ mod limit_tests {
         let compiled: Vec<bool> = list.pieces.iter().map(LazyRegex::is_prepared).collect();
         assert_eq!(compiled, [false, true, false]);
         assert!(!list.joined.is_prepared());
+    }
+
+    #[test]
+    fn a_list_that_starts_lines_finds_what_a_search_through_the_text_finds() {
+        let lists: [&[&str]; 5] = [
+            &[r"^[^\S\r\n]+$"],
+            &[r"(?:^[^\S\r\n]*\r?\n){2,}"],
+            &[r"^(a*)", r"^b+$"],
+            &[r"^\s+", r"^x(y?)"],
+            &[r"^(?:ab|a)(b*)$", r"^$"],
+        ];
+        let texts = [
+            "",
+            "a\n\n \t\n\nb\n   \n",
+            "x\r\n\r\n\r\n  \r\nxy\r\naab\rb\r\n",
+            "aaa\nbbb\naab\n\nabbb\nxyx\n \u{a0}\n",
+            "\n\n\nab\r\rb\r\n\r\nx",
+        ];
+        for sources in lists {
+            let list = compile_patterns(&spanned(sources), false, true, Compilation::Lazy);
+            let list = list.unwrap_or_else(|error| panic!("{}", error.message));
+            assert!(list.joined.starts_lines(), "{sources:?}");
+            let joined = list.joined.flags().builder(list.joined.source()).build();
+            let joined = joined.unwrap_or_else(|error| panic!("{error}"));
+            let spans = |captures: Captures| -> Vec<Option<(usize, usize)>> {
+                let groups = captures
+                    .iter()
+                    .map(|group| group.map(|g| (g.start(), g.end())));
+                groups.collect()
+            };
+            for text in texts {
+                let non_empty =
+                    |captures: &Captures| captures.get(0).is_some_and(|m| !m.is_empty());
+                let found: Vec<_> = list
+                    .captures_iter(text)
+                    .filter(non_empty)
+                    .map(spans)
+                    .collect();
+                let expected: Vec<_> = joined
+                    .captures_iter(text)
+                    .filter(non_empty)
+                    .map(spans)
+                    .collect();
+                assert_eq!(found, expected, "{sources:?} {text:?}");
+            }
+        }
+        let unanchored = compile_patterns(&spanned(&[r"^a", "b"]), false, true, Compilation::Lazy);
+        assert!(unanchored.is_ok_and(|list| !list.joined.starts_lines()));
     }
 }
