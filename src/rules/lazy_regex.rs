@@ -175,12 +175,9 @@ impl LazyRegex {
     /// with `^` or `\A` (decided from the syntax tree the first time it is asked).
     pub(crate) fn starts_lines(&self) -> bool {
         *self.starts_lines.get_or_init(|| {
-            self.flags.parse(&self.source, false).is_some_and(|hir| {
-                let prefix = hir.properties().look_set_prefix();
-                [Look::Start, Look::StartLF, Look::StartCRLF]
-                    .into_iter()
-                    .any(|look| prefix.contains(look))
-            })
+            self.flags
+                .parse(&self.source, false)
+                .is_some_and(|hir| starts_lines(&hir))
         })
     }
 
@@ -243,6 +240,23 @@ impl LazyRegex {
     pub(crate) fn is_compiled(&self) -> bool {
         self.compiled.get().is_some()
     }
+}
+
+/// True when every match of `hir` starts at the start of the text or of a line: a start
+/// assertion must hold before its first byte, or it is an alternation of such branches (`\A…`
+/// or `^…`), or a group or concatenation whose first part is such.
+fn starts_lines(hir: &Hir) -> bool {
+    let prefix = hir.properties().look_set_prefix();
+    let asserted = [Look::Start, Look::StartLF, Look::StartCRLF]
+        .into_iter()
+        .any(|look| prefix.contains(look));
+    asserted
+        || match hir.kind() {
+            HirKind::Alternation(branches) => branches.iter().all(starts_lines),
+            HirKind::Capture(capture) => starts_lines(&capture.sub),
+            HirKind::Concat(parts) => parts.first().is_some_and(starts_lines),
+            _ => false,
+        }
 }
 
 /// False when `source` cannot hold a word assertion: every one is written `\b`, `\B`, `\<` or

@@ -373,8 +373,9 @@ mod limit_tests {
 
     #[test]
     fn a_list_that_starts_lines_finds_what_a_search_through_the_text_finds() {
-        let lists: [&[&str]; 5] = [
+        let lists: [&[&str]; 6] = [
             &[r"^[^\S\r\n]+$"],
+            &[r"\A(a+)", r"(?-R:^)(b+)\z"],
             &[r"(?:^[^\S\r\n]*\r?\n){2,}"],
             &[r"^(a*)", r"^b+$"],
             &[r"^\s+", r"^x(y?)"],
@@ -416,6 +417,52 @@ mod limit_tests {
             }
         }
         let unanchored = compile_patterns(&spanned(&[r"^a", "b"]), false, true, Compilation::Lazy);
+        let unanchored = unanchored.is_ok_and(|list| !list.joined.starts_lines());
+        assert!(unanchored, "a branch that may start anywhere");
+        let unanchored = compile_patterns(&spanned(&[r"x?^a"]), false, true, Compilation::Lazy);
         assert!(unanchored.is_ok_and(|list| !list.joined.starts_lines()));
+    }
+
+    #[test]
+    fn the_trailing_blank_lines_regex_opening_at_a_line_start_finds_what_the_old_one_found() {
+        // blank-line-at-edges once matched the line feed before the trailing blank lines; its
+        // regex now opens at the line start after it, and flags the same group.
+        let old = [
+            r"\A((?:[^\S\r\n]*\r?\n)+)",
+            r"\r?\n((?:[^\S\r\n]*\r?\n)+)[^\S\r\n]*\z",
+        ];
+        let new = [
+            r"\A((?:[^\S\r\n]*\r?\n)+)",
+            r"(?-R:^)((?:[^\S\r\n]*\r?\n)+)[^\S\r\n]*\z",
+        ];
+        let group =
+            |captures: Captures| captures.iter().skip(1).flatten().next().map(|m| m.range());
+        let old = compile_patterns(&spanned(&old), false, true, Compilation::Lazy);
+        let new = compile_patterns(&spanned(&new), false, true, Compilation::Lazy);
+        let (Ok(old), Ok(new)) = (old, new) else {
+            panic!("compiles");
+        };
+        assert!(new.joined.starts_lines() && !old.joined.starts_lines());
+        for text in [
+            "",
+            "\n",
+            " \n\t\n ",
+            "a",
+            "a\n",
+            "a\n\n",
+            "a\n \n\n  ",
+            "\n\na\n\n",
+            "\r\n\r\na\r\n\r\n",
+            "a\r \n",
+            "a\r\n\r",
+            "a\r\r\n",
+            "\u{a0}\n a \n\u{2003}\n",
+            "a\n\nb\n \n",
+            "\n \n",
+        ] {
+            let found: Vec<_> = new.captures_iter(text).map(group).collect();
+            let expected: Vec<_> = old.captures_iter(text).map(group).collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
     }
 }
