@@ -14,6 +14,7 @@
 //! refuses is skipped without the slow search.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
@@ -73,9 +74,13 @@ pub(crate) struct LazyRegex {
     /// The compiled regex, once a search needed it; `None` if it exceeded the compiled-size
     /// limit, the one error a parse cannot foresee, and then it matches nothing.
     compiled: OnceLock<Option<Regex>>,
-    /// Whether every match starts a line, once a search asked.
-    starts_lines: OnceLock<bool>,
+    /// Whether every match starts a line, once a search asked: [`UNDECIDED`], else 0 or 1. One
+    /// byte, which fits beside the flags: the registry's `Check` enum holds several lists.
+    starts_lines: AtomicU8,
 }
+
+/// [`LazyRegex::starts_lines`] not decided yet.
+const UNDECIDED: u8 = 2;
 
 impl LazyRegex {
     /// Checks that `source` is a valid regex with `flags` (the parse a compile starts with);
@@ -107,7 +112,7 @@ impl LazyRegex {
             gate: OnceLock::new(),
             forward: OnceLock::new(),
             compiled: OnceLock::new(),
-            starts_lines: OnceLock::new(),
+            starts_lines: AtomicU8::new(UNDECIDED),
         }
     }
 
@@ -174,11 +179,19 @@ impl LazyRegex {
     /// True when every match starts at the start of the text or of a line: each branch opens
     /// with `^` or `\A` (decided from the syntax tree the first time it is asked).
     pub(crate) fn starts_lines(&self) -> bool {
-        *self.starts_lines.get_or_init(|| {
-            self.flags
-                .parse(&self.source, false)
-                .is_some_and(|hir| starts_lines(&hir))
-        })
+        match self.starts_lines.load(Ordering::Relaxed) {
+            UNDECIDED => {
+                // Threads that ask at once each parse, and all store the same answer.
+                let decided = self
+                    .flags
+                    .parse(&self.source, false)
+                    .is_some_and(|hir| starts_lines(&hir));
+                self.starts_lines
+                    .store(u8::from(decided), Ordering::Relaxed);
+                decided
+            }
+            decided => decided == 1,
+        }
     }
 
     /// Whether a match starts exactly at byte `start` of `text`, as the forward DFA tells
