@@ -14,6 +14,7 @@
 //! refuses is skipped without the slow search.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
@@ -73,7 +74,13 @@ pub(crate) struct LazyRegex {
     /// The compiled regex, once a search needed it; `None` if it exceeded the compiled-size
     /// limit, the one error a parse cannot foresee, and then it matches nothing.
     compiled: OnceLock<Option<Regex>>,
+    /// Whether every match starts a line, once a search asked: [`UNDECIDED`], else 0 or 1. One
+    /// byte, which fits beside the flags: the registry's `Check` enum holds several lists.
+    starts_lines: AtomicU8,
 }
+
+/// [`LazyRegex::starts_lines`] not decided yet.
+const UNDECIDED: u8 = 2;
 
 impl LazyRegex {
     /// Checks that `source` is a valid regex with `flags` (the parse a compile starts with);
@@ -105,6 +112,7 @@ impl LazyRegex {
             gate: OnceLock::new(),
             forward: OnceLock::new(),
             compiled: OnceLock::new(),
+            starts_lines: AtomicU8::new(UNDECIDED),
         }
     }
 
@@ -168,6 +176,34 @@ impl LazyRegex {
             .is_some_and(|regex| regex.is_match(text))
     }
 
+    /// True when every match starts at the start of the text or of a line: each branch opens
+    /// with `^` or `\A` (decided from the syntax tree the first time it is asked).
+    pub(crate) fn starts_lines(&self) -> bool {
+        match self.starts_lines.load(Ordering::Relaxed) {
+            UNDECIDED => {
+                // Threads that ask at once each parse, and all store the same answer.
+                let decided = self
+                    .flags
+                    .parse(&self.source, false)
+                    .is_some_and(|hir| starts_lines(&hir));
+                self.starts_lines
+                    .store(u8::from(decided), Ordering::Relaxed);
+                decided
+            }
+            decided => decided == 1,
+        }
+    }
+
+    /// Whether a match starts exactly at byte `start` of `text`, as the forward DFA tells
+    /// without a capturing search; `None` when it cannot tell (a gated regex, a DFA that gave
+    /// up), and then only the regex itself can.
+    pub(crate) fn is_match_at(&self, text: &str, start: usize) -> Option<bool> {
+        if self.has_gate() {
+            return None;
+        }
+        self.forward()?.is_match_at(text, start)
+    }
+
     /// True when the regex has a gate (compiled here the first time it is asked).
     fn has_gate(&self) -> bool {
         self.gated != Some(false) && self.gate.get_or_init(|| self.compile_gate()).is_some()
@@ -217,6 +253,23 @@ impl LazyRegex {
     pub(crate) fn is_compiled(&self) -> bool {
         self.compiled.get().is_some()
     }
+}
+
+/// True when every match of `hir` starts at the start of the text or of a line: a start
+/// assertion must hold before its first byte, or it is an alternation of such branches (`\A…`
+/// or `^…`), or a group or concatenation whose first part is such.
+fn starts_lines(hir: &Hir) -> bool {
+    let prefix = hir.properties().look_set_prefix();
+    let asserted = [Look::Start, Look::StartLF, Look::StartCRLF]
+        .into_iter()
+        .any(|look| prefix.contains(look));
+    asserted
+        || match hir.kind() {
+            HirKind::Alternation(branches) => branches.iter().all(starts_lines),
+            HirKind::Capture(capture) => starts_lines(&capture.sub),
+            HirKind::Concat(parts) => parts.first().is_some_and(starts_lines),
+            _ => false,
+        }
 }
 
 /// False when `source` cannot hold a word assertion: every one is written `\b`, `\B`, `\<` or

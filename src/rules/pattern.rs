@@ -181,7 +181,12 @@ impl PatternCheck {
         match self.extent {
             Extent::Unit if self.regex.is_match(body) => out.push(Finding::new(span)),
             Extent::Unit => {}
-            Extent::Match => out.extend(self.matches(body, span.start).map(Finding::new)),
+            // Most lines hold no match, and a match test allocates nothing, where a capturing
+            // search sets up its capture slots for every line.
+            Extent::Match if self.regex.is_match(body) => {
+                out.extend(self.matches(body, span.start).map(Finding::new));
+            }
+            Extent::Match => {}
         }
     }
 
@@ -189,9 +194,7 @@ impl PatternCheck {
     /// non-empty match, or with `extent = "match"` its first participating capture group.
     fn matches<'h>(&'h self, haystack: &'h str, offset: usize) -> impl Iterator<Item = Span> + 'h {
         self.regex
-            .matching(haystack)
-            .into_iter()
-            .flat_map(move |regex| regex.captures_iter(haystack))
+            .captures_iter(haystack)
             .filter_map(move |captures| {
                 let whole = captures.get(0).filter(|whole| !whole.is_empty())?;
                 let part = match self.extent {

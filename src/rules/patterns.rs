@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 
 use super::lazy_regex::{Flags, LazyRegex};
 #[cfg(test)]
@@ -89,6 +89,24 @@ impl PatternList {
         self.joined.matching(text)
     }
 
+    /// The matches of the alternation in `text`, each with its groups, in the order and at the
+    /// places `Regex::captures_iter` finds them; empty matches may be left out. When every match
+    /// starts a line, only the line starts are tried (see [`line_start_captures`]) instead of
+    /// a search through every byte.
+    pub(crate) fn captures_iter<'h>(
+        &'h self,
+        text: &'h str,
+    ) -> Box<dyn Iterator<Item = Captures<'h>> + 'h> {
+        let Some(regex) = self.matching(text) else {
+            return Box::new(std::iter::empty());
+        };
+        if self.joined.starts_lines() {
+            Box::new(line_start_captures(&self.joined, regex, text))
+        } else {
+            Box::new(regex.captures_iter(text))
+        }
+    }
+
     /// Builds what every search needs (see [`LazyRegex::prepare`]): the prefilter and the
     /// joined regex.
     pub(crate) fn prepare(&self) {
@@ -139,6 +157,41 @@ impl PatternList {
             unfiltered,
         }))
     }
+}
+
+/// The non-empty matches of `regex` (`joined`, compiled) in `text`, every one of which starts
+/// a line, found by trying each line start in turn: a start inside an earlier match is passed
+/// over, as a search through the text would, and a start where the forward DFA sees no match
+/// needs no capturing search. A capturing search from a start finds the match a search through
+/// the text would find next, since none starts between the previous match and that start; after
+/// an empty one it goes on from the next start, as the search would from the next character.
+fn line_start_captures<'h>(
+    joined: &'h LazyRegex,
+    regex: &'h Regex,
+    text: &'h str,
+) -> impl Iterator<Item = Captures<'h>> + 'h {
+    // `^` also matches after a lone `\r` in CRLF mode; a start it does not match is refused by
+    // the DFA or the search.
+    let after_line_ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).map(|at| at + 1);
+    let mut next = 0;
+    std::iter::once(0)
+        .chain(after_line_ends)
+        .filter_map(move |start| {
+            if start < next || joined.is_match_at(text, start) == Some(false) {
+                return None;
+            }
+            let Some(captures) = regex.captures_at(text, start) else {
+                next = usize::MAX;
+                return None;
+            };
+            let whole = captures.get(0)?;
+            if whole.is_empty() {
+                next = whole.start() + 1;
+                return None;
+            }
+            next = whole.end();
+            Some(captures)
+        })
 }
 
 /// Checks a list of regexes from a rule file and joins them into one alternation, pointing at
@@ -219,102 +272,4 @@ fn regex_help(error: &regex::Error) -> String {
 }
 
 #[cfg(test)]
-mod limit_tests {
-    use serde::Deserialize;
-
-    use super::*;
-
-    fn spanned(patterns: &[&str]) -> Vec<toml::Spanned<String>> {
-        let list = patterns
-            .iter()
-            .map(|pattern| format!("'{pattern}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        #[derive(Deserialize)]
-        struct List {
-            p: Vec<toml::Spanned<String>>,
-        }
-        toml::from_str::<List>(&format!("p = [{list}]")).map_or_else(|_| Vec::new(), |l| l.p)
-    }
-
-    #[test]
-    fn huge_regex_is_refused_with_the_size_limit() {
-        let error = compile_patterns(
-            &spanned(&[r"(?:\w{1000}){1000}"]),
-            false,
-            false,
-            Compilation::Eager,
-        )
-        .err();
-        let error = error.unwrap_or_else(|| panic!("compiled"));
-        assert!(error.message.contains("size limit"), "{}", error.message);
-        assert!(error.help.is_some_and(|help| help.contains("repetitions")));
-    }
-
-    #[test]
-    fn too_many_patterns_are_refused() {
-        let many: Vec<String> = (0..=MAX_PATTERNS).map(|n| format!("w{n}")).collect();
-        let many: Vec<&str> = many.iter().map(String::as_str).collect();
-        let error = compile_patterns(&spanned(&many), false, false, Compilation::Eager).err();
-        assert!(error.is_some_and(|error| error.message.contains("at most")));
-    }
-
-    #[test]
-    fn the_prefilter_and_the_joined_regex_give_the_same_answers() {
-        let patterns = spanned(&[
-            r"^(?:related|similar) (?:articles?|news)\s*:?$",
-            r"^\w+ says:$",
-            r"^top\s+bottom$",
-            r"^\s*$",
-            r"(?-u:\b)cookies?(?-u:\b)",
-            r"^материалы по теме$",
-        ]);
-        let texts = [
-            "Related articles:",
-            "RELATED NEWS",
-            "related newsletter",
-            "anna says:",
-            "Top   Bottom",
-            "  ",
-            "We use cookies.",
-            "МАТЕРИАЛЫ ПО ТЕМЕ",
-            "Материалы по теме дня",
-            "Heavy rain flooded several streets.",
-            "ſimilar news",
-        ];
-        let list = compile_patterns(&patterns, true, false, Compilation::Lazy);
-        let list = list.unwrap_or_else(|error| panic!("{}", error.message));
-        let joined = list.joined.flags().builder(list.joined.source()).build();
-        let joined = joined.unwrap_or_else(|error| panic!("{error}"));
-        // Through the prefilter first, then, once the list has switched, through the joined
-        // regex alone.
-        for round in 0..=PREFILTERED_TEXTS.div_ceil(texts.len()) {
-            for text in texts {
-                assert_eq!(
-                    list.is_match(text),
-                    joined.is_match(text),
-                    "{text:?} {round}"
-                );
-                let found = list.matching(text).and_then(|regex| regex.find(text));
-                let expected = joined.find(text);
-                assert_eq!(found.map(|m| m.range()), expected.map(|m| m.range()));
-            }
-        }
-        assert!(
-            !list.budget.spend(),
-            "the list has switched to the joined regex"
-        );
-    }
-
-    #[test]
-    fn a_prefiltered_list_compiles_only_the_regexes_whose_literals_occur() {
-        let patterns = spanned(&[r"^share$", r"^tweet$", r"^related$"]);
-        let list = compile_patterns(&patterns, true, false, Compilation::Lazy);
-        let list = list.unwrap_or_else(|error| panic!("{}", error.message));
-        assert!(!list.is_match("Heavy rain flooded several streets."));
-        assert!(list.is_match("Tweet"));
-        let compiled: Vec<bool> = list.pieces.iter().map(LazyRegex::is_prepared).collect();
-        assert_eq!(compiled, [false, true, false]);
-        assert!(!list.joined.is_prepared());
-    }
-}
+mod limit_tests;

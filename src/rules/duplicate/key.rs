@@ -256,7 +256,8 @@ impl Folded {
         let bytes = folded.bytes.to_le_bytes();
         self.key
             .extend_from_slice(bytes.get(..len).unwrap_or_default());
-        self.spaces += folded.separators.count_ones() as usize - usize::from(ends_with_separator);
+        self.spaces +=
+            crate::text::count_high_bits(folded.separators) - usize::from(ends_with_separator);
         self.pending_space = ends_with_separator;
         true
     }

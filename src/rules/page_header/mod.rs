@@ -152,7 +152,7 @@ impl PageHeaderCheck {
             .map_or(doc.lines().len(), |(_, last)| last);
         let exact = |i: usize| {
             let line = doc.line_text(i);
-            line.len() <= longest * 2 + 8 && forms.contains(&normalized(line))
+            line.len() <= longest * 2 + 8 && normalizes_to_one_of(line, &forms)
         };
         let found = match (title_line + 1..end).find(|&i| exact(i)) {
             Some(first_repeat) => Heading {
@@ -326,6 +326,37 @@ fn word_similarity(a: &str, b: &str, min_words: usize) -> f64 {
 
 /// The lower-case words of `text`, joined by single spaces: punctuation, quotes and dashes
 /// differ between a page's `<title>` and its heading.
+/// True when `normalized(text)` is one of `forms`. An ASCII line (most lines) is compared word
+/// by word without building its normalized text: its words are its runs of ASCII letters and
+/// digits, lower-cased, so no allocation, case table or hash is needed to tell it apart.
+fn normalizes_to_one_of(text: &str, forms: &HashSet<String>) -> bool {
+    if !text.is_ascii() {
+        return forms.contains(&normalized(text));
+    }
+    forms.iter().any(|form| ascii_normalizes_to(text, form))
+}
+
+/// `normalized(text) == form` for an ASCII `text`.
+fn ascii_normalizes_to(text: &str, form: &str) -> bool {
+    let mut expected = form.bytes();
+    let words = text
+        .as_bytes()
+        .split(|byte| !byte.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty());
+    for (index, word) in words.enumerate() {
+        if index > 0 && expected.next() != Some(b' ') {
+            return false;
+        }
+        if !word
+            .iter()
+            .all(|byte| expected.next() == Some(byte.to_ascii_lowercase()))
+        {
+            return false;
+        }
+    }
+    expected.next().is_none()
+}
+
 fn normalized(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())

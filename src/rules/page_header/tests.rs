@@ -158,3 +158,37 @@ fn once_the_page_title_is_gone_a_line_rewording_the_heading_is_no_second_heading
     assert!(flagged_with(&fixed, 0.8).is_empty());
     assert!(flagged_by(&fixed, check(0.8, Flagged::Title)).is_empty());
 }
+
+#[test]
+fn an_ascii_line_is_compared_as_its_normalized_text() {
+    let lines = [
+        "Storm floods the harbour district",
+        "  STORM -- floods the Harbour district!  ",
+        "Storm floods the harbour",
+        "Storm floods the harbour district again",
+        "Stormfloods the harbour district",
+        "Storm floods the harbour district 2",
+        "",
+        "...",
+    ];
+    let forms: HashSet<String> = ["storm floods the harbour district", "storm floods"]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    for line in lines {
+        assert_eq!(
+            normalizes_to_one_of(line, &forms),
+            forms.contains(&normalized(line)),
+            "{line:?}"
+        );
+        for form in &forms {
+            assert_eq!(
+                ascii_normalizes_to(line, form),
+                &normalized(line) == form,
+                "{line:?} {form:?}"
+            );
+        }
+    }
+    assert!(normalizes_to_one_of("Storm: FLOODS", &forms));
+    assert!(!normalizes_to_one_of("Storm floods…", &HashSet::new()));
+}

@@ -168,6 +168,15 @@ fn medium(kind: &'static str, name: String, line: usize, in_noise: bool) -> Evid
     }
 }
 
+/// The line of the first strong item outside noise among `evidence`, the best an item can be.
+fn first_strong_line(evidence: &[Evidence]) -> Option<usize> {
+    evidence
+        .iter()
+        .filter(|item| item.strength == Strength::Strong && !item.in_noise)
+        .map(|item| item.line)
+        .min()
+}
+
 /// `regex.captures(text)`, with a plain match test first: most lines match no cue, and a
 /// capturing search allocates its slots before it knows, so a line without a match costs
 /// only the test.
@@ -200,8 +209,18 @@ impl RequiredAttributionCheck {
     /// Finds the attribution and records it in `metadata`, or flags its absence.
     pub fn check(&self, ctx: &Context, metadata: &mut Metadata) -> Vec<Finding> {
         let mut evidence = self.front_matter_evidence(ctx);
+        // The value is the first item in (noise, strength, line) order, and a line's items sit
+        // on that line: once a strong item outside noise sits at or above the current line, no
+        // later line can give a better one, so the remaining lines (most of a document, and
+        // most of what this rule costs) are not read.
+        let mut best_line = first_strong_line(&evidence);
         for index in 0..ctx.doc.lines().len() {
-            evidence.extend(self.line_evidence(ctx, index));
+            if best_line.is_some_and(|line| line < index) {
+                break;
+            }
+            let found = self.line_evidence(ctx, index);
+            best_line = best_line.into_iter().chain(first_strong_line(&found)).min();
+            evidence.extend(found);
         }
         evidence.extend(self.agency_evidence(ctx));
         evidence.extend(self.date_line_evidence(ctx, metadata));
