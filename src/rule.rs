@@ -288,9 +288,9 @@ impl RuleSet {
 }
 
 /// Parses every other file on a helper thread and the rest here, in file order: every run
-/// parses the default rules before it can lint a file, one thread starts in microseconds, and
-/// alternating parts the two costliest files (the metadata rules, next to each other). Without
-/// a helper thread all parse here.
+/// parses the default rules before it can lint a file, and one thread starts in microseconds.
+/// Alternating, rather than halving, splits neighbours, so two costly files next to each other
+/// land on different threads. Without a helper thread all parse here.
 fn parse_on_two_threads<T: Send>(
     files: &[(String, String)],
     parse: impl Fn(&(String, String)) -> T + Sync,
