@@ -1,0 +1,96 @@
+//! Tests of `trailing-block`: threads confirmed by their headers, doubtful long blocks.
+
+use super::*;
+use crate::civil_date::CivilDate;
+use crate::document::{Document, SpanSet};
+use crate::layout::Layout;
+use crate::rules::Shared;
+
+const RULE: &str = r#"
+    max-marker-words = 4
+    placement = "body-or-tail"
+    doubtful-ratio = 3.0
+    confirm-min = 3
+    markers = ['^comments$']
+    confirm = ['^.{1,40} says:$']
+"#;
+
+const SENTENCE: &str = "Heavy rain flooded several streets in the harbour district on \
+    Monday night, the city said.";
+
+/// The text and doubt of each finding.
+fn findings(text: &str) -> Vec<(String, bool)> {
+    let config: TrailingBlockConfig = toml::from_str(RULE).expect("valid rule");
+    let check = compile(config, Compilation::Eager).expect("compiles");
+    let doc = Document::new(text.to_string());
+    let layout = Layout::of(&doc);
+    let ctx = Context {
+        doc: &doc,
+        layout: &layout,
+        noise: &SpanSet::default(),
+        today: CivilDate::new(2026, 1, 1).expect("valid date"),
+        html: None,
+        shared: &Shared::default(),
+    };
+    check
+        .check(&ctx)
+        .into_iter()
+        .map(|finding| {
+            let text = doc.slice(finding.span).to_string();
+            (text, finding.doubt.is_some())
+        })
+        .collect()
+}
+
+fn thread(comments: usize) -> String {
+    let comment = "I have lived in that street for years and the drains were never cleaned, \
+        not once, whatever the council says.";
+    format!("anna says:\n\n{comment}\n\n").repeat(comments)
+}
+
+#[test]
+fn a_thread_confirmed_by_its_headers_is_certain_even_when_it_outweighs_the_article() {
+    let text = format!("{SENTENCE}\n\nComments\n\n{}", thread(8));
+    let found = findings(&text);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].0.starts_with("Comments\n\nanna says:"));
+    assert!(!found[0].1, "a confirmed thread is not doubtful");
+}
+
+#[test]
+fn an_unconfirmed_long_block_stays_doubtful() {
+    let article = format!("{SENTENCE}\n\n").repeat(3);
+    let long = format!("{SENTENCE}\n\n").repeat(12);
+    let text = format!("{article}Comments\n\n{long}");
+    let found = findings(&text);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].1, "without headers the block may be the article");
+}
+
+#[test]
+fn a_confirmed_looking_header_widget_above_the_article_is_refused() {
+    let article = format!("{SENTENCE}\n\n").repeat(8);
+    let widget = "Comments\n\nanna says:\nbob says:\ncarl says:\n\n";
+    let text = format!("Title\n\n{widget}{article}");
+    assert!(findings(&text).is_empty());
+    let with_thread = format!("{text}Comments\n\n{}", thread(3));
+    let found = findings(&with_thread);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].0.len() < with_thread.len() / 2,
+        "only the thread below"
+    );
+}
+
+#[test]
+fn a_menu_marker_before_the_article_is_not_confirmed_by_the_thread_below() {
+    let article = format!("{SENTENCE}\n\n").repeat(12);
+    let text = format!(
+        "Home\nComments\nAbout\n\n{article}Comments\n\n{}",
+        thread(3)
+    );
+    let found = findings(&text);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].0.starts_with("Comments\n\nanna says:"));
+    assert!(found[0].0.len() < text.len() / 2);
+}
