@@ -158,7 +158,9 @@ impl Forward {
     /// follow, not even an empty one (the DFA only reports a match a byte later). `None` when the
     /// DFA gave up.
     fn openings(&self) -> Option<Box<Openings>> {
-        let mut cache = self.caches.get();
+        // A cache of its own: up to 768 states built here must not fill (and clear) the cache
+        // the searches share, whose clear count decides when the DFA gives up.
+        let mut cache = self.dfa.create_cache();
         let mut sets = [[false; 256]; 3];
         for (set, behind) in sets.iter_mut().zip(OPENING_CONTEXTS) {
             let config = start::Config::new()

@@ -324,8 +324,6 @@ fn word_similarity(a: &str, b: &str, min_words: usize) -> f64 {
     2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
 }
 
-/// The lower-case words of `text`, joined by single spaces: punctuation, quotes and dashes
-/// differ between a page's `<title>` and its heading.
 /// True when `normalized(text)` is one of `forms`. An ASCII line (most lines) is compared word
 /// by word without building its normalized text: its words are its runs of ASCII letters and
 /// digits, lower-cased, so no allocation, case table or hash is needed to tell it apart.
@@ -357,6 +355,8 @@ fn ascii_normalizes_to(text: &str, form: &str) -> bool {
     expected.next().is_none()
 }
 
+/// The lower-case words of `text`, joined by single spaces: punctuation, quotes and dashes
+/// differ between a page's `<title>` and its heading.
 fn normalized(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
