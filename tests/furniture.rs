@@ -1,6 +1,7 @@
 //! Pages of our own that imitate the furniture families the default rules remove (page
-//! header, ad labels, image credits, read-more links, share widgets, related lists, cookie
-//! banners, comment sections), one page per language: `lint --fix` must turn each
+//! header, browser notices, ad labels, affiliate disclosures, image credits, read-more links,
+//! share widgets, author boxes, archive widgets, legal notices, related lists, cookie banners,
+//! comment forms and sections), one page per language: `lint --fix` must turn each
 //! `NAME.txt` into `NAME.expected.txt`, the article with its title, byline and date, exactly.
 
 use std::fs;
