@@ -252,10 +252,12 @@ impl Folded {
             self.spaces += 1;
         }
         let ends_with_separator = folded.separators >> 63 != 0;
-        let len = if ends_with_separator { 7 } else { 8 };
-        let bytes = folded.bytes.to_le_bytes();
-        self.key
-            .extend_from_slice(bytes.get(..len).unwrap_or_default());
+        // All eight bytes go in at once (a copy of fixed length, where seven or eight bytes
+        // would call `memcpy`), and a separator at the end is taken back out: it stays pending.
+        self.key.extend_from_slice(&folded.bytes.to_le_bytes());
+        if ends_with_separator {
+            self.key.pop();
+        }
         self.spaces +=
             crate::text::count_high_bits(folded.separators) - usize::from(ends_with_separator);
         self.pending_space = ends_with_separator;
