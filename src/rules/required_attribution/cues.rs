@@ -34,6 +34,9 @@ pub(super) struct Cues {
     /// The by-prefixes and author labels as the rule file writes them (those of several words
     /// also in lower case): a line that is only one of them names the author on the next line.
     pub(super) standalone: HashSet<String>,
+    /// The length in bytes of the longest of `standalone`: a longer line is none of them, and
+    /// needs no hash of its whole text to say so.
+    pub(super) standalone_longest: usize,
 }
 
 impl Cues {
@@ -122,6 +125,7 @@ pub(super) fn compile(
             part.map(|words| Gated::new(&gate(&words), cue(&words), compilation))
                 .transpose()
         };
+    let standalone = standalone_cues(config);
     Ok(Cues {
         // A byline may open with dashes or bullets and go on after the names (`By Ann Lee
         // 11 February 2020`); a single-token name must end the line or a part of it.
@@ -172,7 +176,8 @@ pub(super) fn compile(
             .iter()
             .map(|w| w.to_lowercase())
             .collect(),
-        standalone: standalone_cues(config),
+        standalone_longest: standalone.iter().map(String::len).max().unwrap_or(0),
+        standalone,
     })
 }
 

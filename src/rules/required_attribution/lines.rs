@@ -201,7 +201,7 @@ impl RequiredAttributionCheck {
     /// capitalised words, no stop word, no sentence end, not noise.
     fn standalone_cue_value(&self, ctx: &Context, text: &str, index: usize) -> Option<String> {
         let cue = text.trim().trim_end_matches(':').trim_end();
-        if !self.cues.standalone.contains(cue) {
+        if cue.len() > self.cues.standalone_longest || !self.cues.standalone.contains(cue) {
             return None;
         }
         let next = index + 1;
