@@ -352,8 +352,8 @@ mod tests {
             let mut repeated = Vec::new();
             index.shingles("a b c d a b c d e", &mut repeated);
             assert_eq!(repeated.len(), 10 - width, "{width}");
-            assert_eq!(repeated.get(0), repeated.get(4), "{width}");
-            assert_ne!(repeated.get(0), repeated.get(1), "{width}");
+            assert_eq!(repeated.first(), repeated.get(4), "{width}");
+            assert_ne!(repeated.first(), repeated.get(1), "{width}");
             let mut words = Vec::new();
             index.shingles("b c d e", &mut words);
             assert_eq!(words.first(), repeated.get(5), "{width}");
