@@ -128,7 +128,12 @@ impl RequiredAttributionCheck {
     pub(super) fn publisher_evidence(&self, ctx: &Context, index: usize) -> Option<Evidence> {
         let line = ctx.doc.lines().get(index)?;
         let full = ctx.doc.slice(line.span);
-        if self.before_image_credit(full).trim().is_empty() {
+        if self
+            .cues
+            .any_publisher()
+            .is_some_and(|any| !any.is_match(full))
+            || self.before_image_credit(full).trim().is_empty()
+        {
             return None;
         }
         let notice = self
