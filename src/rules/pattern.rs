@@ -3,6 +3,7 @@
 //!
 //! Cheap conditions are tested before the regex, so most lines of an article never reach it.
 
+use regex::Captures;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -139,7 +140,8 @@ impl PatternCheck {
             }
             Scope::Text => {
                 let whole = Span::new(0, ctx.doc.text().len());
-                for span in self.matches(ctx.doc.text(), whole.start) {
+                let captures = self.regex.captures_iter(ctx.doc.text());
+                for span in self.spans(captures, whole.start) {
                     let index = ctx.doc.line_index(span.start);
                     if self.placement.accepts(ctx.layout.position(index)) {
                         findings.push(Finding::new(span));
@@ -184,24 +186,28 @@ impl PatternCheck {
             // Most lines hold no match, and a match test allocates nothing, where a capturing
             // search sets up its capture slots for every line.
             Extent::Match if self.regex.is_match(body) => {
-                out.extend(self.matches(body, span.start).map(Finding::new));
+                let captures = self.regex.captures_iter_of_match(body);
+                out.extend(self.spans(captures, span.start).map(Finding::new));
             }
             Extent::Match => {}
         }
     }
 
-    /// The spans flagged in `haystack` (which starts at byte `offset` of the document): each
-    /// non-empty match, or with `extent = "match"` its first participating capture group.
-    fn matches<'h>(&'h self, haystack: &'h str, offset: usize) -> impl Iterator<Item = Span> + 'h {
-        self.regex
-            .captures_iter(haystack)
-            .filter_map(move |captures| {
-                let whole = captures.get(0).filter(|whole| !whole.is_empty())?;
-                let part = match self.extent {
-                    Extent::Match => captures.iter().skip(1).flatten().next().unwrap_or(whole),
-                    Extent::Unit => whole,
-                };
-                Some(Span::new(offset + part.start(), offset + part.end()))
-            })
+    /// The spans flagged by `captures`, the matches in a haystack that starts at byte `offset`
+    /// of the document: each non-empty match, or with `extent = "match"` its first
+    /// participating capture group.
+    fn spans<'h>(
+        &'h self,
+        captures: impl Iterator<Item = Captures<'h>> + 'h,
+        offset: usize,
+    ) -> impl Iterator<Item = Span> + 'h {
+        captures.filter_map(move |captures| {
+            let whole = captures.get(0).filter(|whole| !whole.is_empty())?;
+            let part = match self.extent {
+                Extent::Match => captures.iter().skip(1).flatten().next().unwrap_or(whole),
+                Extent::Unit => whole,
+            };
+            Some(Span::new(offset + part.start(), offset + part.end()))
+        })
     }
 }

@@ -97,7 +97,25 @@ impl PatternList {
         &'h self,
         text: &'h str,
     ) -> Box<dyn Iterator<Item = Captures<'h>> + 'h> {
-        let Some(regex) = self.matching(text) else {
+        self.captures_with(self.matching(text), text)
+    }
+
+    /// [`Self::captures_iter`] of a text that [`Self::is_match`] accepted: the prefilter has had
+    /// its say on it already, and is not asked (nor its budget spent) a second time.
+    pub(crate) fn captures_iter_of_match<'h>(
+        &'h self,
+        text: &'h str,
+    ) -> Box<dyn Iterator<Item = Captures<'h>> + 'h> {
+        self.captures_with(self.joined.matching(text), text)
+    }
+
+    /// The matches of `regex` (the compiled alternation, `None` when it cannot match) in `text`.
+    fn captures_with<'h>(
+        &'h self,
+        regex: Option<&'h Regex>,
+        text: &'h str,
+    ) -> Box<dyn Iterator<Item = Captures<'h>> + 'h> {
+        let Some(regex) = regex else {
             return Box::new(std::iter::empty());
         };
         if self.joined.starts_lines() {

@@ -5,6 +5,8 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
+use super::letters;
+
 /// A paragraph's key with its word and character counts, which both modes compare against their
 /// minimums for every paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +27,10 @@ pub(super) fn key(text: &str) -> Key {
     // costly normalisation runs only where it can change something. ASCII characters are always
     // normalised and are skipped by the check; dropping them can only turn a `Yes` into `Maybe`
     // (two marks that an ASCII character kept apart), which takes the slow but equal path.
-    let checked = non_ascii_chars(text).filter(|&c| !is_separator_under_nfkc(c));
+    // The common letters and marks pass the check for sure; leaving them out is as safe as
+    // leaving out ASCII, and spares their table lookups.
+    let checked = non_ascii_chars(text)
+        .filter(|&c| !letters::is_common_normalized(c) && !is_separator_under_nfkc(c));
     if text.is_ascii() || is_nfkc_quick(checked) == IsNormalized::Yes {
         fold_text(text)
     } else {
@@ -252,10 +257,12 @@ impl Folded {
             self.spaces += 1;
         }
         let ends_with_separator = folded.separators >> 63 != 0;
-        let len = if ends_with_separator { 7 } else { 8 };
-        let bytes = folded.bytes.to_le_bytes();
-        self.key
-            .extend_from_slice(bytes.get(..len).unwrap_or_default());
+        // All eight bytes go in at once (a copy of fixed length, where seven or eight bytes
+        // would call `memcpy`), and a separator at the end is taken back out: it stays pending.
+        self.key.extend_from_slice(&folded.bytes.to_le_bytes());
+        if ends_with_separator {
+            self.key.pop();
+        }
         self.spaces +=
             crate::text::count_high_bits(folded.separators) - usize::from(ends_with_separator);
         self.pending_space = ends_with_separator;
@@ -272,6 +279,15 @@ impl Folded {
         // characters of Latin-script text, holds no letter or number: no case tables needed.
         if GENERAL_PUNCTUATION.contains(&c) {
             self.push_separator();
+            return;
+        }
+        // The common letters of other scripts lower-case without the case tables (a non-ASCII
+        // letter's lower case is never ASCII among them).
+        if let Some(lower) = letters::common_lower(c) {
+            self.ascii = false;
+            for &byte in lower.encode_utf8(&mut [0; 4]).as_bytes() {
+                self.push_byte(byte);
+            }
             return;
         }
         for lower in c.to_lowercase() {

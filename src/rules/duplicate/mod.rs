@@ -9,6 +9,7 @@
 //! Every threshold comes from the rule file; the config has no defaults of its own.
 
 mod key;
+mod letters;
 mod near;
 mod shingles;
 #[cfg(test)]

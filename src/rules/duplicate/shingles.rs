@@ -69,11 +69,16 @@ impl ShingleIndex {
             hashes.push(word);
         }
         // Each shingle's hash replaces the hash of its first word, in place.
-        let shingles = (hashes.len() + 1).saturating_sub(self.shingle_words);
+        let width = self.shingle_words;
+        let shingles = (hashes.len() + 1).saturating_sub(width);
+        let mut window = ShingleHash::new(hashes.get(..width).unwrap_or_default(), width);
         for at in 0..shingles {
-            let hash = hashes.get(at..at + self.shingle_words).map_or(0, combine);
+            let next = hashes.get(at + width).copied();
             if let Some(slot) = hashes.get_mut(at) {
-                *slot = hash;
+                let first = std::mem::replace(slot, window.hash);
+                if let Some(next) = next {
+                    window.slide(first, next);
+                }
             }
         }
         hashes.truncate(shingles);
@@ -162,13 +167,38 @@ fn per_document_seed() -> u64 {
 /// FxHash's multiplier, which spreads each byte of a word over the word's hash.
 const WORD_MIX: u64 = 0x517c_c1b7_2722_0a95;
 
-/// One hash for a run of word hashes; order matters, so `a b c` and `c b a` differ.
-fn combine(words: &[u64]) -> u64 {
-    // The multiplier is the 64-bit golden ratio, an odd constant that spreads the bits.
-    const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
-    words.iter().fold(0, |hash, &word| {
-        (hash.rotate_left(23) ^ word).wrapping_mul(MIX)
-    })
+/// The hash of a shingle, a run of word hashes `w₀ … wₖ₋₁`: the polynomial `w₀·Mᵏ⁻¹ + … + wₖ₋₁`
+/// (wrapping), so that order matters (`a b c` and `c b a` differ) and the window slides one word
+/// on with two multiplications, however wide it is; combining every window afresh cost one
+/// multiplication per word per shingle.
+struct ShingleHash {
+    hash: u64,
+    /// `Mᵏ⁻¹`, which the first word of the window carries.
+    first_weight: u64,
+}
+
+/// The multiplier of [`ShingleHash`]: the 64-bit golden ratio, an odd constant that spreads the
+/// bits.
+const SHINGLE_MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl ShingleHash {
+    /// The hash of the window `words` (the first `width` word hashes).
+    fn new(words: &[u64], width: usize) -> Self {
+        let hash = words.iter().fold(0, |hash: u64, &word| {
+            hash.wrapping_mul(SHINGLE_MIX).wrapping_add(word)
+        });
+        let first_weight = (1..width).fold(1, |weight: u64, _| weight.wrapping_mul(SHINGLE_MIX));
+        Self { hash, first_weight }
+    }
+
+    /// Moves the window one word on: `first` leaves it, `next` joins it.
+    fn slide(&mut self, first: u64, next: u64) {
+        self.hash = self
+            .hash
+            .wrapping_sub(first.wrapping_mul(self.first_weight))
+            .wrapping_mul(SHINGLE_MIX)
+            .wrapping_add(next);
+    }
 }
 
 /// No link or no paragraph, in the compact `u32` ids of [`Posting`] and [`Link`].
@@ -313,6 +343,28 @@ mod tests {
         // Shingle 1 now sits in three paragraphs, one past the limit, and proposes nothing more.
         assert_eq!(index.insert(3, &[1, 2, 3], 0.5), [0]);
         assert!(index.insert(4, &[1, 20, 21], 0.1).is_empty());
+    }
+
+    #[test]
+    fn a_sliding_shingle_hashes_as_the_same_words_hash_alone() {
+        for width in 1..=4 {
+            let index = ShingleIndex::new(width, 50, 16);
+            let mut repeated = Vec::new();
+            index.shingles("a b c d a b c d e", &mut repeated);
+            assert_eq!(repeated.len(), 10 - width, "{width}");
+            assert_eq!(repeated.first(), repeated.get(4), "{width}");
+            assert_ne!(repeated.first(), repeated.get(1), "{width}");
+            let mut words = Vec::new();
+            index.shingles("b c d e", &mut words);
+            assert_eq!(words.first(), repeated.get(5), "{width}");
+        }
+        let index = ShingleIndex::new(3, 50, 16);
+        let (mut forward, mut backward) = (Vec::new(), Vec::new());
+        index.shingles("a b c", &mut forward);
+        index.shingles("c b a", &mut backward);
+        assert_ne!(forward, backward, "order matters");
+        index.shingles("a b", &mut forward);
+        assert!(forward.is_empty(), "fewer words than a shingle");
     }
 
     #[test]

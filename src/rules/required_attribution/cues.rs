@@ -5,13 +5,16 @@
 //! compiles each on first use.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
+use regex::Regex;
 use toml::Spanned;
 
 use super::RequiredAttributionConfig;
 use super::gated::Gated;
-use crate::rules::lazy_regex::{Flags, LazyRegex};
+use crate::rules::lazy_regex::{Flags, LazyRegex, without_groups};
 use crate::rules::metadata_text::word_alternation;
+use crate::rules::prefilter::Budget;
 use crate::rules::{Compilation, CompileError};
 
 /// Regexes that match at most one shape each; `None` when the rule file gives no words for it.
@@ -29,14 +32,36 @@ pub(super) struct Cues {
     pub(super) credits: Vec<LazyRegex>,
     pub(super) image: Vec<LazyRegex>,
     pub(super) publisher: Vec<LazyRegex>,
+    /// One regex matching wherever one of `publisher` does, built on first use (`None` when
+    /// there are fewer than two or they do not join): see [`Cues::any_publisher`].
+    publisher_any: OnceLock<Option<Regex>>,
+    /// The lines searched for a publisher notice before `publisher_any` is built.
+    publisher_warm_up: Budget,
     pub(super) site_credit: Vec<LazyRegex>,
     pub(super) stop_words: HashSet<String>,
     /// The by-prefixes and author labels as the rule file writes them (those of several words
     /// also in lower case): a line that is only one of them names the author on the next line.
     pub(super) standalone: HashSet<String>,
+    /// The length in bytes of the longest of `standalone`: a longer line is none of them, and
+    /// needs no hash of its whole text to say so.
+    pub(super) standalone_longest: usize,
 }
 
 impl Cues {
+    /// One regex that matches wherever one of the publisher regexes does. Those are searched only
+    /// when a document shows no strong cue, but then on every line, one after the other; most
+    /// lines hold no notice at all, which this one search (its literal prefilter finds the `©`,
+    /// `copyright`, `rights` the notices need) tells for all of them. A short run (a pre-commit
+    /// hook) does without it: compiling it costs more than it saves over a few documents.
+    pub(super) fn any_publisher(&self) -> Option<&Regex> {
+        if self.publisher_warm_up.spend() {
+            return None;
+        }
+        self.publisher_any
+            .get_or_init(|| any_of(&self.publisher))
+            .as_ref()
+    }
+
     /// Compiles every regex that each line meets: the plain cues and the gates of the others.
     pub(super) fn prepare(&self) {
         let gated = [
@@ -122,6 +147,7 @@ pub(super) fn compile(
             part.map(|words| Gated::new(&gate(&words), cue(&words), compilation))
                 .transpose()
         };
+    let standalone = standalone_cues(config);
     Ok(Cues {
         // A byline may open with dashes or bullets and go on after the names (`By Ann Lee
         // 11 February 2020`); a single-token name must end the line or a part of it.
@@ -166,14 +192,31 @@ pub(super) fn compile(
         credits: each(&config.credit_patterns, compilation)?,
         image: each(&config.image_credit_patterns, compilation)?,
         publisher: each(&config.publisher_patterns, compilation)?,
+        publisher_any: OnceLock::new(),
+        publisher_warm_up: Budget::default(),
         site_credit: each(&config.site_credit_patterns, compilation)?,
         stop_words: config
             .name_stop_words
             .iter()
             .map(|w| w.to_lowercase())
             .collect(),
-        standalone: standalone_cues(config),
+        standalone_longest: standalone.iter().map(String::len).max().unwrap_or(0),
+        standalone,
     })
+}
+
+/// The alternation of `regexes` without their capture groups (which may share names), compiled;
+/// `None` for fewer than two, or when one does not parse or the whole does not compile.
+fn any_of(regexes: &[LazyRegex]) -> Option<Regex> {
+    if regexes.len() < 2 {
+        return None;
+    }
+    let parts: Option<Vec<String>> = regexes
+        .iter()
+        .map(|regex| without_groups(regex.source(), regex.flags()))
+        .map(|part| part.map(|part| format!("(?:{part})")))
+        .collect();
+    Flags::default().builder(&parts?.join("|")).build().ok()
 }
 
 /// The by-prefixes and author labels a line may consist of. A one-word cue counts only as the

@@ -13,6 +13,7 @@ use regex::{Captures, Regex};
 
 use super::cues::build;
 use crate::rules::lazy_regex::LazyRegex;
+use crate::rules::prefilter::Budget;
 use crate::rules::{Compilation, CompileError};
 
 /// A regex compiled when its gate first matches.
@@ -24,6 +25,8 @@ pub(super) struct Gated {
     source: String,
     /// The compiled cue, once a line passed the gate.
     cue: OnceLock<Option<Regex>>,
+    /// The lines the gate's forward DFA answers before the whole gate is compiled.
+    warm_up: Budget,
 }
 
 impl Gated {
@@ -43,6 +46,7 @@ impl Gated {
             gate: build(gate, compilation)?,
             source,
             cue: OnceLock::new(),
+            warm_up: Budget::default(),
         })
     }
 
@@ -51,9 +55,22 @@ impl Gated {
         self.gate.prepare_test();
     }
 
+    /// Whether the gate matches in `text`. The first lines a run reads ask the gate's forward
+    /// DFA, which compiles fastest (a pre-commit hook reads few lines); later ones ask the gate
+    /// compiled whole, whose literal prefilter skips through a line (to the comma before a staff
+    /// title) where the DFA reads every byte.
+    fn gate_opens(&self, text: &str) -> bool {
+        if self.warm_up.spend() {
+            return self.gate.is_match(text);
+        }
+        self.gate
+            .matching(text)
+            .is_some_and(|gate| gate.is_match(text))
+    }
+
     /// The cue's captures in `text`, as `Regex::captures` gives them.
     pub(super) fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
-        if !self.gate.is_match(text) {
+        if !self.gate_opens(text) {
             return None;
         }
         // A user's cue compiled at load and a default rule's in a test
@@ -86,6 +103,34 @@ mod tests {
             );
             assert!(gated.cue.get().is_some());
         }
+    }
+
+    #[test]
+    fn the_gate_answers_alike_before_and_after_its_warm_up() {
+        let gated = Gated::new(
+            r",\s*(?i:staff writer)",
+            r"^(?P<name>\p{Lu}\w+),\s*(?i:staff writer)".into(),
+            Compilation::Lazy,
+        )
+        .unwrap_or_else(|error| panic!("{error:?}"));
+        let texts = [
+            "Anna, Staff Writer",
+            "Anna, a writer",
+            "",
+            "Anna,staff writer",
+        ];
+        let early: Vec<bool> = texts.iter().map(|text| gated.gate_opens(text)).collect();
+        assert!(
+            !gated.gate.is_compiled(),
+            "only the forward DFA answers at first"
+        );
+        for _ in 0..=crate::rules::prefilter::PREFILTERED_TEXTS {
+            gated.gate_opens("");
+        }
+        let late: Vec<bool> = texts.iter().map(|text| gated.gate_opens(text)).collect();
+        assert_eq!(early, [true, false, false, true]);
+        assert_eq!(late, early);
+        assert!(gated.gate.is_compiled());
     }
 
     #[test]

@@ -128,7 +128,12 @@ impl RequiredAttributionCheck {
     pub(super) fn publisher_evidence(&self, ctx: &Context, index: usize) -> Option<Evidence> {
         let line = ctx.doc.lines().get(index)?;
         let full = ctx.doc.slice(line.span);
-        if self.before_image_credit(full).trim().is_empty() {
+        if self
+            .cues
+            .any_publisher()
+            .is_some_and(|any| !any.is_match(full))
+            || self.before_image_credit(full).trim().is_empty()
+        {
             return None;
         }
         let notice = self
@@ -201,7 +206,7 @@ impl RequiredAttributionCheck {
     /// capitalised words, no stop word, no sentence end, not noise.
     fn standalone_cue_value(&self, ctx: &Context, text: &str, index: usize) -> Option<String> {
         let cue = text.trim().trim_end_matches(':').trim_end();
-        if !self.cues.standalone.contains(cue) {
+        if cue.len() > self.cues.standalone_longest || !self.cues.standalone.contains(cue) {
             return None;
         }
         let next = index + 1;

@@ -85,6 +85,11 @@ impl RequiredAttributionCheck {
 
     /// Two to four capitalised tokens without digits (particles allowed), none a stop word.
     fn is_name_line(&self, text: &str) -> bool {
+        // A line of prose next to the date line is far too long: its words are not even split.
+        let max = self.config.max_name_tokens;
+        if text::word_count_up_to(text, max.saturating_add(1)) > max {
+            return false;
+        }
         let tokens: Vec<&str> = text.split_whitespace().collect();
         let particle = |token: &str| self.config.name_particles.iter().any(|p| p == token);
         let names = tokens.iter().filter(|token| !particle(token)).count();

@@ -340,3 +340,34 @@ fn a_prefix_or_label_alone_on_its_line_names_the_next_line() {
     );
     assert_eq!(found(&format!("Titel\nVon\n\nEurosport\n\n{PROSE}")), None);
 }
+
+#[test]
+fn the_joined_publisher_regex_matches_where_one_of_the_publisher_regexes_does() {
+    let check = check(false);
+    assert!(
+        check.cues.any_publisher().is_none(),
+        "not built for a short run"
+    );
+    let warmed =
+        (0..=crate::rules::prefilter::PREFILTERED_TEXTS).find_map(|_| check.cues.any_publisher());
+    let any = warmed.unwrap_or_else(|| panic!("the default rule's publisher regexes join"));
+    for line in [
+        "© 2026 Example Media. All rights reserved.",
+        "Copyright (c) 2024-2026 Example Media",
+        "COPYRIGHT © Example",
+        "Alle Rechte vorbehalten.",
+        "Any use of materials is allowed only with a hyperlink to example.com",
+        "При использовании материалов гиперссылка на example.ru обязательна",
+        "Все права защищены",
+        "The council copyrighted nothing, and all rights stayed with the city.",
+        "Plain prose of an article, with nothing to flag.",
+        "",
+    ] {
+        let one = check.cues.publisher.iter().any(|regex| {
+            regex
+                .matching(line)
+                .is_some_and(|regex| regex.is_match(line))
+        });
+        assert_eq!(any.is_match(line), one, "{line:?}");
+    }
+}
