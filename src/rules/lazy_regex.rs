@@ -280,37 +280,35 @@ fn may_assert_words(source: &str) -> bool {
         .any(|escape| source.contains(escape))
 }
 
-/// `source` under `flags` printed back without its capture groups (the printed regex carries its
-/// flags): the same matches, for a match test of several regexes joined into one, which may not
-/// repeat a group name; `None` when it does not parse.
+/// `source` under `flags` printed back without its capture groups and its Unicode word
+/// assertions (the printed regex carries its flags): it matches wherever `source` does, maybe
+/// more, for a test of several regexes joined into one (which may not repeat a group name)
+/// that only ever says "none of them matches here". Dropping the assertions keeps the joined
+/// regex on the lazy DFA for text with non-ASCII letters, whatever a rule file writes; `None`
+/// when `source` does not parse.
 pub(crate) fn without_groups(source: &str, flags: Flags) -> Option<String> {
     let hir = flags.parse(source, true)?;
-    Some(stripped(hir, false).to_string())
+    Some(without_unicode_words(hir).to_string())
 }
 
 /// `hir` with every Unicode word assertion replaced by the empty regex and every capture group
-/// by its contents.
+/// by its contents: it matches wherever `hir` does, maybe more.
 fn without_unicode_words(hir: Hir) -> Hir {
-    stripped(hir, true)
-}
-
-/// `hir` with every capture group replaced by its contents, and with `unicode_words` every
-/// Unicode word assertion by the empty regex.
-fn stripped(hir: Hir, unicode_words: bool) -> Hir {
-    let strip = |hir| stripped(hir, unicode_words);
     match hir.into_kind() {
-        HirKind::Look(look) if unicode_words && is_unicode_word(look) => Hir::empty(),
+        HirKind::Look(look) if is_unicode_word(look) => Hir::empty(),
         HirKind::Look(look) => Hir::look(look),
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(literal) => Hir::literal(literal.0),
         HirKind::Class(class) => Hir::class(class),
-        HirKind::Capture(Capture { sub, .. }) => strip(*sub),
+        HirKind::Capture(Capture { sub, .. }) => without_unicode_words(*sub),
         HirKind::Repetition(repetition) => Hir::repetition(Repetition {
-            sub: Box::new(strip(*repetition.sub)),
+            sub: Box::new(without_unicode_words(*repetition.sub)),
             ..repetition
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(strip).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(strip).collect()),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(without_unicode_words).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(without_unicode_words).collect())
+        }
     }
 }
 

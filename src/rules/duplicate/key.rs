@@ -27,7 +27,7 @@ pub(super) fn key(text: &str) -> Key {
     // costly normalisation runs only where it can change something. ASCII characters are always
     // normalised and are skipped by the check; dropping them can only turn a `Yes` into `Maybe`
     // (two marks that an ASCII character kept apart), which takes the slow but equal path.
-    // The common letters and marks pass the check for sure; leaving them out is as safe as
+    // The common letters and punctuation pass the check for sure; leaving them out is as safe as
     // leaving out ASCII, and spares their table lookups.
     let checked = non_ascii_chars(text)
         .filter(|&c| !letters::is_common_normalized(c) && !is_separator_under_nfkc(c));

@@ -170,7 +170,9 @@ const WORD_MIX: u64 = 0x517c_c1b7_2722_0a95;
 /// The hash of a shingle, a run of word hashes `w₀ … wₖ₋₁`: the polynomial `w₀·Mᵏ⁻¹ + … + wₖ₋₁`
 /// (wrapping), so that order matters (`a b c` and `c b a` differ) and the window slides one word
 /// on with two multiplications, however wide it is; combining every window afresh cost one
-/// multiplication per word per shingle.
+/// multiplication per word per shingle. Being linear mod 2⁶⁴, it has seed-independent
+/// collisions from about 1,024 words per shingle on (the default is 3); a collision only adds
+/// a candidate, which the diff then judges.
 struct ShingleHash {
     hash: u64,
     /// `Mᵏ⁻¹`, which the first word of the window carries.
