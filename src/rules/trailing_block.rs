@@ -43,6 +43,11 @@ pub struct TrailingBlockConfig {
     /// How many `confirm` lines make a block certain (at least 2 when `confirm` is set).
     #[serde(default)]
     confirm_min: usize,
+    /// The marker's first capture group (a name) must reappear in the text right below the
+    /// marker, or the block is doubtful: "About Jane Roe" heads the author's box when the box
+    /// then speaks of Jane Roe, and may head a section of a profile when it does not.
+    #[serde(default)]
+    name_reappears: bool,
 }
 
 fn default_placement() -> Placement {
@@ -71,6 +76,7 @@ pub struct TrailingBlockCheck {
     doubtful_ratio: Option<f64>,
     confirm: Option<PatternList>,
     confirm_min: usize,
+    name_reappears: bool,
 }
 
 /// Compiles a `trailing-block` rule; `compilation` says when its markers compile.
@@ -101,6 +107,7 @@ pub fn compile(
         markers: compile_patterns(&config.markers, true, false, compilation)?,
         confirm,
         confirm_min: config.confirm_min,
+        name_reappears: config.name_reappears,
         max_marker_words: config.max_marker_words,
         placement: config.placement,
         stop_at_prose_run: config.stop_at_prose_run,
@@ -142,7 +149,14 @@ impl TrailingBlockCheck {
                 format!("a box of page furniture headed “{marker}”")
             };
             let span = doc.lines_span(first, last);
-            findings.push(self.judge(ctx, Finding::new(span).with_label(label), confirmed));
+            let finding = self.judge(ctx, Finding::new(span).with_label(label), confirmed);
+            findings.push(
+                if self.name_reappears && !self.name_reappears_below(ctx, first) {
+                    finding.doubtful("the name in the heading does not reappear right below it")
+                } else {
+                    finding
+                },
+            );
             if to_end {
                 break;
             }
@@ -175,6 +189,30 @@ impl TrailingBlockCheck {
         } else {
             finding
         }
+    }
+
+    /// True when the name the marker at line `marker` captures occurs in the text below it, up
+    /// to the end of the next paragraph (the box's first words).
+    fn name_reappears_below(&self, ctx: &Context, marker: usize) -> bool {
+        let doc = ctx.doc;
+        let heading = doc.line_text(marker).trim();
+        let captures = self.markers.captures_iter(heading).next();
+        let Some(name) = captures
+            .as_ref()
+            .and_then(|captures| captures.iter().skip(1).flatten().next())
+        else {
+            return false;
+        };
+        let Some(below) = doc
+            .paragraphs()
+            .iter()
+            .find(|paragraph| paragraph.last_line > marker)
+        else {
+            return false;
+        };
+        let first = below.first_line.max(marker + 1);
+        doc.slice(doc.lines_span(first, below.last_line))
+            .contains(name.as_str())
     }
 
     fn is_marker(&self, ctx: &Context, index: usize) -> bool {

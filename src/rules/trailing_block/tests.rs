@@ -18,9 +18,23 @@ const RULE: &str = r#"
 const SENTENCE: &str = "Heavy rain flooded several streets in the harbour district on \
     Monday night, the city said.";
 
+/// A rule whose marker captures a name that must reappear below it.
+const NAME_RULE: &str = r#"
+    max-marker-words = 4
+    placement = "body-or-tail"
+    stop-at-prose-run = 2
+    name-reappears = true
+    markers = ['^about (?-i:(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+))$']
+"#;
+
 /// The text and doubt of each finding.
 fn findings(text: &str) -> Vec<(String, bool)> {
-    let config: TrailingBlockConfig = toml::from_str(RULE).expect("valid rule");
+    findings_of(RULE, text)
+}
+
+/// The text and doubt of each finding of the rule `[check]` table `rule`.
+fn findings_of(rule: &str, text: &str) -> Vec<(String, bool)> {
+    let config: TrailingBlockConfig = toml::from_str(rule).expect("valid rule");
     let check = compile(config, Compilation::Eager).expect("compiles");
     let doc = Document::new(text.to_string());
     let layout = Layout::of(&doc);
@@ -93,4 +107,21 @@ fn a_menu_marker_before_the_article_is_not_confirmed_by_the_thread_below() {
     assert_eq!(found.len(), 1);
     assert!(found[0].0.starts_with("Comments\n\nanna says:"));
     assert!(found[0].0.len() < text.len() / 2);
+}
+
+#[test]
+fn a_name_box_is_certain_only_when_the_name_reappears_below_it() {
+    let bio =
+        format!("{SENTENCE}\n\n{SENTENCE}\n\nAbout Jane Roe\n\nJane Roe covers the harbour.\n");
+    let found = findings_of(NAME_RULE, &bio);
+    assert_eq!(found.len(), 1);
+    assert!(!found[0].1, "the box speaks of Jane Roe: certain");
+
+    let profile = format!("{SENTENCE}\n\n{SENTENCE}\n\nAbout Jane Roe\n\nRoe was born in 1961.\n");
+    let found = findings_of(NAME_RULE, &profile);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].1,
+        "a section of a profile may be headed so: doubtful"
+    );
 }
