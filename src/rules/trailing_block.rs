@@ -192,7 +192,8 @@ impl TrailingBlockCheck {
     }
 
     /// True when the name the marker at line `marker` captures occurs in the text below it, up
-    /// to the end of the next paragraph (the box's first words).
+    /// to the end of the next paragraph (the box's first words); a marker that captures nothing
+    /// has no name to find.
     fn name_reappears_below(&self, ctx: &Context, marker: usize) -> bool {
         let doc = ctx.doc;
         let heading = doc.line_text(marker).trim();
@@ -203,11 +204,9 @@ impl TrailingBlockCheck {
         else {
             return false;
         };
-        let Some(below) = doc
-            .paragraphs()
-            .iter()
-            .find(|paragraph| paragraph.last_line > marker)
-        else {
+        let paragraphs = doc.paragraphs();
+        let next = paragraphs.partition_point(|paragraph| paragraph.last_line <= marker);
+        let Some(below) = paragraphs.get(next) else {
             return false;
         };
         let first = below.first_line.max(marker + 1);
