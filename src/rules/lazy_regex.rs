@@ -286,7 +286,7 @@ fn may_assert_words(source: &str) -> bool {
 /// that only ever says "none of them matches here". Dropping the assertions keeps the joined
 /// regex on the lazy DFA for text with non-ASCII letters, whatever a rule file writes; `None`
 /// when `source` does not parse.
-pub(crate) fn without_groups(source: &str, flags: Flags) -> Option<String> {
+pub(crate) fn joinable_superset(source: &str, flags: Flags) -> Option<String> {
     let hir = flags.parse(source, true)?;
     Some(without_unicode_words(hir).to_string())
 }

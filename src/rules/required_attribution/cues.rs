@@ -12,7 +12,7 @@ use toml::Spanned;
 
 use super::RequiredAttributionConfig;
 use super::gated::Gated;
-use crate::rules::lazy_regex::{Flags, LazyRegex, without_groups};
+use crate::rules::lazy_regex::{Flags, LazyRegex, joinable_superset};
 use crate::rules::metadata_text::word_alternation;
 use crate::rules::prefilter::Budget;
 use crate::rules::{Compilation, CompileError};
@@ -213,7 +213,7 @@ fn any_of(regexes: &[LazyRegex]) -> Option<Regex> {
     }
     let parts: Option<Vec<String>> = regexes
         .iter()
-        .map(|regex| without_groups(regex.source(), regex.flags()))
+        .map(|regex| joinable_superset(regex.source(), regex.flags()))
         .map(|part| part.map(|part| format!("(?:{part})")))
         .collect();
     Flags::default().builder(&parts?.join("|")).build().ok()
