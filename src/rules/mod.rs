@@ -10,6 +10,7 @@ pub mod duplicate;
 mod forward;
 pub mod input;
 mod lazy_regex;
+mod line_window;
 mod literals;
 pub mod menu_block;
 mod metadata_text;
@@ -86,7 +87,7 @@ pub enum Check {
     /// See [`page_header`].
     PageHeader(page_header::PageHeaderCheck),
     /// See [`trailing_block`].
-    TrailingBlock(trailing_block::TrailingBlockCheck),
+    TrailingBlock(Box<trailing_block::TrailingBlockCheck>),
     /// See [`duplicate`].
     Duplicate(duplicate::DuplicateCheck),
     /// See [`required_date`].
@@ -290,10 +291,10 @@ impl Check {
             KindName::PageHeader => {
                 Self::PageHeader(page_header::compile(deserialize_check(check)?)?)
             }
-            KindName::TrailingBlock => Self::TrailingBlock(trailing_block::compile(
+            KindName::TrailingBlock => Self::TrailingBlock(Box::new(trailing_block::compile(
                 deserialize_check(check)?,
                 compilation,
-            )?),
+            )?)),
             KindName::Duplicate => Self::Duplicate(duplicate::compile(deserialize_check(check)?)?),
             KindName::RequiredDate => Self::RequiredDate(required_date::compile(
                 deserialize_check(check)?,

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use regex::{Captures, Regex};
 
 use super::lazy_regex::{Flags, LazyRegex};
+use super::line_window::LineWindow;
 #[cfg(test)]
 use super::prefilter::PREFILTERED_TEXTS;
 use super::prefilter::{Budget, Prefilter};
@@ -41,6 +42,9 @@ pub(crate) struct PatternList {
     filtered: OnceLock<Option<Box<Filtered>>>,
     /// The texts the list still searches through the prefilter.
     budget: Budget,
+    /// The line starts a search through a whole text needs to try, once a search asked (see
+    /// [`Self::line_window`]).
+    line_window: OnceLock<Option<Box<LineWindow>>>,
 }
 
 /// A list's prefilter with the alternation of the regexes that have no literal set.
@@ -60,6 +64,7 @@ impl PatternList {
                 .collect(),
             filtered: OnceLock::new(),
             budget: Budget::default(),
+            line_window: OnceLock::new(),
         }
     }
 
@@ -91,7 +96,7 @@ impl PatternList {
 
     /// The matches of the alternation in `text`, each with its groups, in the order and at the
     /// places `Regex::captures_iter` finds them; empty matches may be left out. When every match
-    /// starts a line, only the line starts are tried (see [`line_start_captures`]) instead of
+    /// starts a line, only line starts are tried (see [`captures_at_starts`]) instead of
     /// a search through every byte.
     pub(crate) fn captures_iter<'h>(
         &'h self,
@@ -119,10 +124,30 @@ impl PatternList {
             return Box::new(std::iter::empty());
         };
         if self.joined.starts_lines() {
-            Box::new(line_start_captures(&self.joined, regex, text))
+            let starts: Box<dyn Iterator<Item = usize>> = match self.line_window() {
+                Some(window) => Box::new(window.starts(text).into_iter()),
+                None => Box::new(line_starts(text)),
+            };
+            Box::new(captures_at_starts(&self.joined, regex, text, starts))
         } else {
             Box::new(regex.captures_iter(text))
         }
+    }
+
+    /// For a list searched through whole texts, every match of which starts a line, holds a
+    /// literal and spans a bounded number of lines: the window that leaves only the line starts
+    /// a few lines before a literal (see [`LineWindow`]).
+    fn line_window(&self) -> Option<&LineWindow> {
+        let flags = self.joined.flags();
+        if !flags.multi_line {
+            return None;
+        }
+        self.line_window
+            .get_or_init(|| {
+                let sources: Vec<&str> = self.pieces.iter().map(LazyRegex::source).collect();
+                LineWindow::new(&sources, flags).map(Box::new)
+            })
+            .as_deref()
     }
 
     /// Builds what every search needs (see [`LazyRegex::prepare`]): the prefilter and the
@@ -177,39 +202,44 @@ impl PatternList {
     }
 }
 
+/// The start of `text` and each byte after a line feed or a carriage return: where `^` may
+/// match in CRLF mode (it also matches after a lone `\r`; a start it does not match is refused
+/// by the DFA or the search).
+fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let after_line_ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).map(|at| at + 1);
+    std::iter::once(0).chain(after_line_ends)
+}
+
 /// The non-empty matches of `regex` (`joined`, compiled) in `text`, every one of which starts
-/// a line, found by trying each line start in turn: a start inside an earlier match is passed
-/// over, as a search through the text would, and a start where the forward DFA sees no match
-/// needs no capturing search. A capturing search from a start finds the match a search through
-/// the text would find next, since none starts between the previous match and that start; after
-/// an empty one it goes on from the next start, as the search would from the next character.
-fn line_start_captures<'h>(
+/// a line, found by trying `starts` in turn: ascending line starts that include every one a
+/// match can start at. A start inside an earlier match is passed over, as a search through the
+/// text would, and a start where the forward DFA sees no match needs no capturing search. A
+/// capturing search from a start finds the match a search through the text would find next,
+/// since none starts between the previous match and that start; after an empty one it goes on
+/// from the next start, as the search would from the next character.
+fn captures_at_starts<'h>(
     joined: &'h LazyRegex,
     regex: &'h Regex,
     text: &'h str,
+    starts: impl Iterator<Item = usize> + 'h,
 ) -> impl Iterator<Item = Captures<'h>> + 'h {
-    // `^` also matches after a lone `\r` in CRLF mode; a start it does not match is refused by
-    // the DFA or the search.
-    let after_line_ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).map(|at| at + 1);
     let mut next = 0;
-    std::iter::once(0)
-        .chain(after_line_ends)
-        .filter_map(move |start| {
-            if start < next || joined.is_match_at(text, start) == Some(false) {
-                return None;
-            }
-            let Some(captures) = regex.captures_at(text, start) else {
-                next = usize::MAX;
-                return None;
-            };
-            let whole = captures.get(0)?;
-            if whole.is_empty() {
-                next = whole.start() + 1;
-                return None;
-            }
-            next = whole.end();
-            Some(captures)
-        })
+    starts.filter_map(move |start| {
+        if start < next || joined.is_match_at(text, start) == Some(false) {
+            return None;
+        }
+        let Some(captures) = regex.captures_at(text, start) else {
+            next = usize::MAX;
+            return None;
+        };
+        let whole = captures.get(0)?;
+        if whole.is_empty() {
+            next = whole.start() + 1;
+            return None;
+        }
+        next = whole.end();
+        Some(captures)
+    })
 }
 
 /// Checks a list of regexes from a rule file and joins them into one alternation, pointing at

@@ -170,7 +170,7 @@ impl Prefilter {
 /// The literals to search for in the texts `source` matches (`Some(None)` when it has no literal
 /// set), or `None` when it does not parse on its own. A default rule's regex has them from the
 /// build ([`BUILTIN_LITERALS`]): parsing is most of building a prefilter.
-fn literal_set(source: &str, flags: Flags) -> Option<Option<Literals>> {
+pub(crate) fn literal_set(source: &str, flags: Flags) -> Option<Option<Literals>> {
     if let Ok(found) = BUILTIN_LITERALS.binary_search_by(|(builtin, _)| (*builtin).cmp(source)) {
         let (_, sets) = BUILTIN_LITERALS.get(found)?;
         return Some(sets.map(|set| set.literals(flags.ignore_case)));
