@@ -8,9 +8,11 @@
 //! diffed with `similar`. A finding always sits on the later copy and points at the earlier one.
 //! Every threshold comes from the rule file; the config has no defaults of its own.
 
+mod families;
 mod key;
 mod letters;
 mod near;
+mod postings;
 mod shingles;
 #[cfg(test)]
 mod tests;

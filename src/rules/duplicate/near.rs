@@ -9,7 +9,8 @@ use std::time::Duration;
 use rustc_hash::{FxBuildHasher, FxHashSet};
 use similar::{Algorithm, DiffTag, TextDiff, TextDiffConfig};
 
-use super::shingles::{Families, ShingleIndex};
+use super::families::Families;
+use super::shingles::ShingleIndex;
 use super::{Unit, key_words, line_number, units};
 use crate::rules::Context;
 use crate::rules::Finding;

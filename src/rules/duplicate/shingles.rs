@@ -1,10 +1,9 @@
 //! The candidate machinery of near mode: the inverted index of word shingles (`ShingleIndex`,
-//! with its arena of `Posting` lists and `Link`s and the `PassThrough` hasher for keys that are
-//! already hashes) and the union-find forest (`Families`) that groups near matches so template
-//! families can be recognised.
+//! with its table of posting lists and their arena of `Link`s).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
+use std::hash::{BuildHasher, RandomState};
+
+use super::postings::{NONE, PostingTable};
 
 /// An inverted index from shingle hash to the paragraphs that contain it, built as the
 /// paragraphs are read. A posting list stops growing one past `max_paragraphs`; from then on
@@ -14,12 +13,12 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 #[derive(Debug)]
 pub(super) struct ShingleIndex {
     /// Where every word's hash starts: drawn afresh for every document, so that a crafted page
-    /// cannot count on the word hashes its shingles get to flood the pass-through map below.
-    /// Words are hashed FxHash's way, a byte at a time, rather than with the standard SipHash:
-    /// hashing every word of every paragraph was a twentieth of a corpus run.
+    /// cannot count on the hashes its shingles get to pile them up in one stretch of the table.
+    /// Words are hashed FxHash's way, eight bytes at a time, rather than with the standard
+    /// SipHash: hashing every word of every paragraph was a twentieth of a corpus run.
     seed: u64,
     shingle_words: usize,
-    postings: HashMap<u64, Posting, BuildHasherDefault<PassThrough>>,
+    postings: PostingTable,
     links: Vec<Link>,
     set_sizes: Vec<usize>,
     max_paragraphs: usize,
@@ -37,10 +36,7 @@ impl ShingleIndex {
         Self {
             seed: per_document_seed(),
             shingle_words: shingle_words.max(1),
-            postings: HashMap::with_capacity_and_hasher(
-                words.min(PRESIZED_SHINGLES),
-                BuildHasherDefault::default(),
-            ),
+            postings: PostingTable::with_capacity(words.min(PRESIZED_SHINGLES)),
             links: Vec::with_capacity(words.min(PRESIZED_SHINGLES)),
             set_sizes: Vec::new(),
             max_paragraphs,
@@ -119,7 +115,9 @@ impl ShingleIndex {
         }
         let mut distinct = 0;
         for &shingle in shingles {
-            let posting = self.postings.entry(shingle).or_default();
+            let Some(posting) = self.postings.entry(shingle) else {
+                continue;
+            };
             if posting.last_unit == unit_id {
                 continue;
             }
@@ -265,31 +263,9 @@ impl ShingleHash {
     }
 }
 
-/// No link or no paragraph, in the compact `u32` ids of [`Posting`] and [`Link`].
-const NONE: u32 = u32::MAX;
-
 /// `id` as a compact id, unless it is too large for one.
 fn compact(id: usize) -> Option<u32> {
     u32::try_from(id).ok().filter(|&id| id != NONE)
-}
-
-/// A shingle's posting list: how many paragraphs it holds, where its latest entry sits in the
-/// arena, and the last paragraph that had the shingle (also once the list is full).
-#[derive(Debug, Clone, Copy)]
-struct Posting {
-    len: u32,
-    head: u32,
-    last_unit: u32,
-}
-
-impl Default for Posting {
-    fn default() -> Self {
-        Self {
-            len: 0,
-            head: NONE,
-            last_unit: NONE,
-        }
-    }
 }
 
 /// One entry of a posting list in the arena: a paragraph and the entry added before it.
@@ -297,90 +273,6 @@ impl Default for Posting {
 struct Link {
     unit: u32,
     next: u32,
-}
-
-/// A hasher for keys that are already hashes: it hands the `u64` on unchanged instead of hashing
-/// every shingle a second time.
-#[derive(Debug, Default, Clone, Copy)]
-struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Required by the trait; the index only hashes `u64` keys, which call `write_u64`.
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
-
-/// Groups of paragraphs linked by near matches (a union-find forest), with the groups that
-/// turned out to be template families marked.
-#[derive(Debug)]
-pub(super) struct Families {
-    parent: Vec<usize>,
-    template: Vec<bool>,
-}
-
-impl Families {
-    pub(super) fn new(len: usize) -> Self {
-        Self {
-            parent: (0..len).collect(),
-            template: vec![false; len],
-        }
-    }
-
-    /// The representative of `node`'s group, halving paths on the way.
-    fn root(&mut self, mut node: usize) -> usize {
-        while let Some(&parent) = self.parent.get(node) {
-            if parent == node {
-                break;
-            }
-            let grandparent = self.parent.get(parent).copied().unwrap_or(parent);
-            if let Some(slot) = self.parent.get_mut(node) {
-                *slot = grandparent;
-            }
-            node = grandparent;
-        }
-        node
-    }
-
-    pub(super) fn join(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.root(a), self.root(b));
-        if a == b {
-            return;
-        }
-        let template = self.is_root_template(a) || self.is_root_template(b);
-        if let Some(slot) = self.parent.get_mut(b) {
-            *slot = a;
-        }
-        if let Some(flag) = self.template.get_mut(a) {
-            *flag = template;
-        }
-    }
-
-    pub(super) fn mark_template(&mut self, node: usize) {
-        let root = self.root(node);
-        if let Some(flag) = self.template.get_mut(root) {
-            *flag = true;
-        }
-    }
-
-    fn is_root_template(&self, root: usize) -> bool {
-        self.template.get(root).copied().unwrap_or(false)
-    }
-
-    pub(super) fn is_template(&mut self, node: usize) -> bool {
-        let root = self.root(node);
-        self.is_root_template(root)
-    }
 }
 
 #[cfg(test)]
