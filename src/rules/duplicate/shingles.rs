@@ -45,37 +45,16 @@ impl ShingleIndex {
         }
     }
 
-    /// Puts in `hashes` the hashes of the shingles of the words of `key`, in order and with
-    /// repeats ([`ShingleIndex::insert`] takes each distinct one once). Each word is hashed
-    /// once, in the same pass that finds it, and a shingle combines the hashes of its words,
-    /// instead of hashing every word once per shingle it belongs to.
-    pub(super) fn shingles(&self, key: &str, hashes: &mut Vec<u64>) {
-        hashes.clear();
+    /// Pushes the hash of every word of `key` onto `words`, in order. A word is read eight
+    /// bytes at a time from its first byte on, so that the same word hashes alike wherever it
+    /// stands, and the space that ends it is found in the same eight bytes: hashing byte by
+    /// byte cost about ten instructions a byte.
+    pub(super) fn hash_words(&self, key: &str, words: &mut Vec<u64>) {
         // A key's words are separated by single spaces; an empty key has none.
-        if !key.is_empty() {
-            self.hash_words(key.as_bytes(), hashes);
+        let key = key.as_bytes();
+        if key.is_empty() {
+            return;
         }
-        // Each shingle's hash replaces the hash of its first word, in place.
-        let width = self.shingle_words;
-        let shingles = (hashes.len() + 1).saturating_sub(width);
-        let mut window = ShingleHash::new(hashes.get(..width).unwrap_or_default(), width);
-        for at in 0..shingles {
-            let next = hashes.get(at + width).copied();
-            if let Some(slot) = hashes.get_mut(at) {
-                let first = std::mem::replace(slot, window.hash);
-                if let Some(next) = next {
-                    window.slide(first, next);
-                }
-            }
-        }
-        hashes.truncate(shingles);
-    }
-
-    /// Pushes the hash of every word of `key` (words separated by single spaces) onto `hashes`.
-    /// A word is read eight bytes at a time from its first byte on, so that the same word hashes
-    /// alike wherever it stands, and the space that ends it is found in the same eight bytes:
-    /// hashing byte by byte cost about ten instructions a byte.
-    fn hash_words(&self, key: &[u8], hashes: &mut Vec<u64>) {
         let mut word = self.seed;
         let mut at = 0;
         // The key reads as if a space followed it, which ends its last word.
@@ -92,19 +71,19 @@ impl ShingleIndex {
             if len > 0 {
                 word = mix_word(word, chunk & ((1 << (8 * len)) - 1));
             }
-            hashes.push(finish_word(word));
+            words.push(finish_word(word));
             word = self.seed;
             at += len as usize + 1;
         }
     }
 
-    /// Adds paragraph `unit` (ids must be given in increasing order) with its shingles, and
-    /// returns the paragraphs indexed before it that share at least `min_share` of the smaller
-    /// of the two sets of distinct shingles, most shared first, then in document order. Each
-    /// shingle is looked up once, for all of that: a posting list remembers the last paragraph
-    /// that met it, which tells a repeat within `unit` apart, and is counted before `unit`
-    /// joins it.
-    pub(super) fn insert(&mut self, unit: usize, shingles: &[u64], min_share: f64) -> Vec<usize> {
+    /// Adds paragraph `unit` (ids must be given in increasing order) with the shingles of its
+    /// word hashes (from [`ShingleIndex::hash_words`]), and returns the paragraphs indexed
+    /// before it that share at least `min_share` of the smaller of the two sets of distinct
+    /// shingles, most shared first, then in document order. Each shingle is looked up once, for
+    /// all of that: a posting list remembers the last paragraph that met it, which tells a
+    /// repeat within `unit` apart, and is counted before `unit` joins it.
+    pub(super) fn insert(&mut self, unit: usize, words: &[u64], min_share: f64) -> Vec<usize> {
         // Compact ids keep the map and the arena small; no text has four billion paragraphs.
         let Some(unit_id) = compact(unit) else {
             return Vec::new();
@@ -114,7 +93,7 @@ impl ShingleIndex {
             self.shared.resize(unit + 1, 0);
         }
         let mut distinct = 0;
-        for &shingle in shingles {
+        for shingle in Shingles::new(words, self.shingle_words) {
             let Some(posting) = self.postings.entry(shingle) else {
                 continue;
             };
@@ -263,6 +242,42 @@ impl ShingleHash {
     }
 }
 
+/// The hashes of the shingles of a paragraph's word hashes, in order and with repeats: a
+/// shingle combines the hashes of its words, instead of hashing every word once per shingle
+/// it belongs to. They are made as the index takes them, never stored.
+struct Shingles<'w> {
+    window: ShingleHash,
+    /// The first shingle, until it is given.
+    first: Option<u64>,
+    /// The word leaving the window and the word joining it, for each later shingle.
+    slides: std::iter::Zip<std::slice::Iter<'w, u64>, std::slice::Iter<'w, u64>>,
+}
+
+impl<'w> Shingles<'w> {
+    fn new(words: &'w [u64], width: usize) -> Self {
+        let first = words.get(..width);
+        let window = ShingleHash::new(first.unwrap_or_default(), width);
+        Self {
+            first: first.map(|_| window.hash),
+            window,
+            slides: words.iter().zip(words.get(width..).unwrap_or_default()),
+        }
+    }
+}
+
+impl Iterator for Shingles<'_> {
+    type Item = u64;
+
+    fn next(&mut self) -> Option<u64> {
+        if let Some(first) = self.first.take() {
+            return Some(first);
+        }
+        let (&leaving, &joining) = self.slides.next()?;
+        self.window.slide(leaving, joining);
+        Some(self.window.hash)
+    }
+}
+
 /// `id` as a compact id, unless it is too large for one.
 fn compact(id: usize) -> Option<u32> {
     u32::try_from(id).ok().filter(|&id| id != NONE)
@@ -301,31 +316,41 @@ mod tests {
         assert!(index.insert(4, &[1, 20, 21], 0.1).is_empty());
     }
 
+    /// The shingle hashes of `key`.
+    fn shingles_of(index: &ShingleIndex, key: &str) -> Vec<u64> {
+        Shingles::new(&words_of(index, key), index.shingle_words).collect()
+    }
+
+    /// The word hashes of `key`.
+    fn words_of(index: &ShingleIndex, key: &str) -> Vec<u64> {
+        let mut words = Vec::new();
+        index.hash_words(key, &mut words);
+        words
+    }
+
     #[test]
     fn a_sliding_shingle_hashes_as_the_same_words_hash_alone() {
         for width in 1..=4 {
             let index = ShingleIndex::new(width, 50, 16);
-            let mut repeated = Vec::new();
-            index.shingles("a b c d a b c d e", &mut repeated);
+            let repeated = shingles_of(&index, "a b c d a b c d e");
             assert_eq!(repeated.len(), 10 - width, "{width}");
             assert_eq!(repeated.first(), repeated.get(4), "{width}");
             assert_ne!(repeated.first(), repeated.get(1), "{width}");
-            let mut words = Vec::new();
-            index.shingles("b c d e", &mut words);
+            let words = shingles_of(&index, "b c d e");
             assert_eq!(words.first(), repeated.get(5), "{width}");
         }
         let index = ShingleIndex::new(3, 50, 16);
-        let (mut forward, mut backward) = (Vec::new(), Vec::new());
-        index.shingles("a b c", &mut forward);
-        index.shingles("c b a", &mut backward);
-        assert_ne!(forward, backward, "order matters");
-        index.shingles("a b", &mut forward);
-        assert!(forward.is_empty(), "fewer words than a shingle");
+        let forward = shingles_of(&index, "a b c");
+        assert_eq!(forward.len(), 1);
+        assert_ne!(forward, shingles_of(&index, "c b a"), "order matters");
+        assert!(
+            shingles_of(&index, "a b").is_empty(),
+            "fewer words than a shingle"
+        );
     }
 
     #[test]
     fn a_word_hashes_alike_wherever_it_stands_whatever_its_length() {
-        // With one-word shingles, the shingle hashes are the word hashes.
         let index = ShingleIndex::new(1, 50, 16);
         let words = [
             "a",
@@ -336,24 +361,25 @@ mod tests {
             "é日本",
         ];
         for word in words {
+            let alone = words_of(&index, word);
+            assert_eq!(alone.len(), 1, "{word}");
             for before in ["", "x ", "xyz ", "abcdefg "] {
                 let key = format!("{before}{word} q {word}");
-                let mut hashes = Vec::new();
-                index.shingles(&key, &mut hashes);
-                let mut alone = Vec::new();
-                index.shingles(word, &mut alone);
+                let hashes = words_of(&index, &key);
                 assert_eq!(hashes.len(), key.split(' ').count(), "{key}");
                 assert_eq!(hashes.last(), alone.first(), "{key}");
                 assert_eq!(hashes.get(hashes.len() - 3), alone.first(), "{key}");
             }
         }
-        let mut hashes = Vec::new();
-        index.shingles(
+        let hashes = words_of(
+            &index,
             "abcdefghijklmnop abcdefghijklmnoq abcdefgh abcdefghq a aa",
-            &mut hashes,
         );
         let distinct: std::collections::HashSet<_> = hashes.iter().collect();
         assert_eq!(distinct.len(), hashes.len(), "different words hash apart");
+        assert!(words_of(&index, "").is_empty());
+        // With one-word shingles, the shingle hashes are the word hashes.
+        assert_eq!(shingles_of(&index, "a bc a"), words_of(&index, "a bc a"));
     }
 
     #[test]
