@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::time::Duration;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxBuildHasher, FxHashSet};
 use similar::{Algorithm, DiffTag, TextDiff, TextDiffConfig};
 
 use super::families::Families;
@@ -48,7 +48,9 @@ impl NearMatcher {
     /// are seen.
     pub(super) fn check(&self, ctx: &Context) -> Vec<Finding> {
         let units = units(ctx, self.min_words);
-        let mut seen_keys: FxHashSet<&str> = FxHashSet::default();
+        // Sized once: growing the set key by key rehashed it several times a document.
+        let mut seen_keys: FxHashSet<&str> =
+            FxHashSet::with_capacity_and_hasher(units.len(), FxBuildHasher);
         let all_words: usize = units.iter().map(|unit| unit.words).sum();
         let mut index =
             ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs, all_words);
