@@ -1,6 +1,6 @@
 //! The key `K(p)` of a paragraph, which both duplicate modes compare: NFKC, lower case, every
-//! run of characters other than letters and numbers one space. Folding is byte by byte for
-//! ASCII, so that only the non-ASCII characters of a seed are ever decoded or normalised, and
+//! run of characters other than letters and numbers one space. ASCII is folded eight bytes at
+//! a time, so that only the non-ASCII characters of a seed are ever decoded or normalised, and
 //! the counts both modes ask of a key (words, characters) are taken while it is built.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
@@ -86,20 +86,16 @@ pub(super) fn is_separator_under_nfkc(c: char) -> bool {
 pub(super) fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> Key {
     let mut key = Folded::with_capacity(capacity);
     for c in chars {
-        let ascii = u8::try_from(c)
-            .ok()
-            .and_then(|byte| ASCII_FOLD.get(usize::from(byte)));
-        match ascii {
-            Some(0) => key.push_separator(),
-            Some(&lower) => key.push_byte(lower),
-            None => key.push_char(c),
+        match u8::try_from(c) {
+            Ok(byte) if byte.is_ascii() => key.push_ascii(byte),
+            _ => key.push_char(c),
         }
     }
     key.finish()
 }
 
-/// [`fold`] of `text`'s characters, byte by byte for ASCII (most of any seed): a table gives
-/// each ASCII byte's lower case, or 0 for a separator; only other characters are decoded.
+/// [`fold`] of `text`'s characters, eight bytes at a time for ASCII (most of any seed); only
+/// other characters are decoded.
 pub(super) fn fold_text(text: &str) -> Key {
     let mut key = Folded::with_capacity(text.len());
     let mut at = 0;
@@ -129,11 +125,26 @@ const ASCII_FOLD: [u8; 128] = {
     table
 };
 
-/// Eight ASCII bytes folded at once: letters lower-cased, each separator a space.
+/// Eight ASCII bytes folded at once: letters lower-cased, every other byte a space.
 struct FoldedChunk {
     bytes: u64,
     /// The high bit of each byte that was a separator.
     separators: u64,
+}
+
+/// Folds eight ASCII bytes.
+fn fold_chunk(chunk: u64) -> FoldedChunk {
+    // Setting 0x20 lower-cases an ASCII capital and keeps a small letter, so one range test
+    // finds the letters of both cases.
+    let letters = in_range(chunk | (ONES * 0x20), b'a', b'z');
+    let separators = !(letters | in_range(chunk, b'0', b'9')) & HIGH_BITS;
+    // Every byte of a separator set, by spreading its high bit over the byte.
+    let separator_bytes = (separators >> 7) * 0xff;
+    let lowered = chunk | (letters >> 2);
+    FoldedChunk {
+        bytes: (lowered & !separator_bytes) | (separator_bytes & (ONES * u64::from(b' '))),
+        separators,
+    }
 }
 
 /// The high bit of each byte of a `u64`.
@@ -141,28 +152,6 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// One in each byte of a `u64`.
 const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// Folds eight bytes at once when they are all ASCII and no separator directly follows
-/// another among them (each one then stands for exactly one space of the key).
-fn fold_chunk(chunk: u64) -> Option<FoldedChunk> {
-    if chunk & HIGH_BITS != 0 {
-        return None;
-    }
-    let upper = in_range(chunk, b'A', b'Z');
-    let alphanumeric = upper | in_range(chunk, b'a', b'z') | in_range(chunk, b'0', b'9');
-    let separators = !alphanumeric & HIGH_BITS;
-    if separators & (separators << 8) != 0 {
-        return None;
-    }
-    // Every byte of a separator set, by spreading its high bit over the byte.
-    let separator_bytes = (separators >> 7) * 0xff;
-    // Setting 0x20 lower-cases an ASCII capital.
-    let lowered = chunk | (upper >> 2);
-    Some(FoldedChunk {
-        bytes: (lowered & !separator_bytes) | (separator_bytes & (ONES * u64::from(b' '))),
-        separators,
-    })
-}
 
 /// The high bit of each byte of `chunk` (eight ASCII bytes) that lies in `low..=high`: adding
 /// a constant to a byte below 0x80 sets its high bit exactly when it reaches the bound, and
@@ -176,12 +165,14 @@ fn in_range(chunk: u64, low: u8, high: u8) -> u64 {
 /// The General Punctuation block, where no character is a letter or a number.
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
 
-/// A key being built: letters and numbers go in as they come, separators become one pending
-/// space that is written only before the next letter or number.
+/// A key being built: letters and numbers go in as they come, a separator becomes a space
+/// unless a space (or nothing) comes just before it, and [`Folded::finish`] drops the one space
+/// that may end the key.
 struct Folded {
     key: Vec<u8>,
-    pending_space: bool,
-    /// Spaces written so far: one fewer than the words of a non-empty key.
+    /// Whether the key is empty or ends with a space, so that a separator adds nothing.
+    after_space: bool,
+    /// Spaces written so far.
     spaces: usize,
     /// Whether only ASCII went in, so that the key's bytes are its characters.
     ascii: bool,
@@ -191,86 +182,84 @@ impl Folded {
     fn with_capacity(capacity: usize) -> Self {
         Self {
             key: Vec::with_capacity(capacity),
-            pending_space: false,
+            after_space: true,
             spaces: 0,
             ascii: true,
         }
     }
 
-    /// Adds one byte of a letter or number (an ASCII one, or part of a whole character's
-    /// UTF-8 encoding).
-    fn push_byte(&mut self, byte: u8) {
-        if self.pending_space {
-            if !self.key.is_empty() {
-                self.key.push(b' ');
-                self.spaces += 1;
-            }
-            self.pending_space = false;
-        }
-        self.key.push(byte);
-    }
-
     /// Adds the bytes of `bytes` up to its first non-ASCII one, and says how many that was:
-    /// eight bytes at a time where [`Folded::push_chunk`] can, else one by one.
+    /// eight bytes at a time while they are all ASCII, then one by one.
     fn push_ascii_prefix(&mut self, bytes: &[u8]) -> usize {
         let mut at = 0;
-        while let Some(chunk) = bytes.get(at..at + 8) {
-            let whole = <[u8; 8]>::try_from(chunk)
-                .is_ok_and(|chunk| self.push_chunk(u64::from_le_bytes(chunk)));
-            let done = if whole { 8 } else { self.push_bytes(chunk) };
-            at += done;
-            if done < 8 {
-                return at;
+        for chunk in bytes.chunks_exact(8) {
+            let chunk = <[u8; 8]>::try_from(chunk).map_or(HIGH_BITS, u64::from_le_bytes);
+            if chunk & HIGH_BITS != 0 {
+                break;
             }
+            self.push_chunk(fold_chunk(chunk));
+            at += 8;
         }
         at + self.push_bytes(bytes.get(at..).unwrap_or_default())
+    }
+
+    /// Adds eight folded bytes, leaving out each space that follows a space (or opens the
+    /// key): all eight at once when none does (most chunks of running text), else one by one.
+    fn push_chunk(&mut self, chunk: FoldedChunk) {
+        let after_separator = (chunk.separators << 8) | (u64::from(self.after_space) << 7);
+        let dropped = chunk.separators & after_separator;
+        if dropped == 0 {
+            self.key.extend_from_slice(&chunk.bytes.to_le_bytes());
+        } else {
+            let mut kept = !dropped;
+            for byte in chunk.bytes.to_le_bytes() {
+                if kept & 0x80 != 0 {
+                    self.key.push(byte);
+                }
+                kept >>= 8;
+            }
+        }
+        self.spaces += crate::text::count_high_bits(chunk.separators & !dropped);
+        self.after_space = chunk.separators >> 63 != 0;
     }
 
     /// Adds the bytes of `bytes` one by one up to the first non-ASCII one, and says how many
     /// that was.
     fn push_bytes(&mut self, bytes: &[u8]) -> usize {
         for (at, &byte) in bytes.iter().enumerate() {
-            match ASCII_FOLD.get(usize::from(byte)) {
-                Some(0) => self.pending_space = true,
-                Some(&lower) => self.push_byte(lower),
-                None => return at,
+            if !byte.is_ascii() {
+                return at;
             }
+            self.push_ascii(byte);
         }
         bytes.len()
     }
 
-    /// Adds eight ASCII bytes at once when no two separators stand side by side among them
-    /// (most of running text), so each separator becomes one space where it stands; false,
-    /// with nothing added, for any other chunk and for a separator that would open the key.
-    fn push_chunk(&mut self, chunk: u64) -> bool {
-        let Some(folded) = fold_chunk(chunk) else {
-            return false;
-        };
-        let starts_with_separator = folded.separators & 0x80 != 0;
-        if starts_with_separator && self.key.is_empty() {
-            return false;
+    /// Adds one ASCII byte: its lower case when it is a letter or digit, else a separator.
+    fn push_ascii(&mut self, byte: u8) {
+        match ASCII_FOLD.get(usize::from(byte)) {
+            Some(0) | None => self.push_separator(),
+            Some(&lower) => {
+                self.key.push(lower);
+                self.after_space = false;
+            }
         }
-        // A separator in the first byte stands for a pending one as well; otherwise a pending
-        // one is written before the chunk, as `push_byte` would.
-        if self.pending_space && !starts_with_separator && !self.key.is_empty() {
-            self.key.push(b' ');
-            self.spaces += 1;
-        }
-        let ends_with_separator = folded.separators >> 63 != 0;
-        // All eight bytes go in at once (a copy of fixed length, where seven or eight bytes
-        // would call `memcpy`), and a separator at the end is taken back out: it stays pending.
-        self.key.extend_from_slice(&folded.bytes.to_le_bytes());
-        if ends_with_separator {
-            self.key.pop();
-        }
-        self.spaces +=
-            crate::text::count_high_bits(folded.separators) - usize::from(ends_with_separator);
-        self.pending_space = ends_with_separator;
-        true
     }
 
     fn push_separator(&mut self) {
-        self.pending_space = true;
+        if !self.after_space {
+            self.key.push(b' ');
+            self.spaces += 1;
+            self.after_space = true;
+        }
+    }
+
+    /// Adds a letter or number that is not ASCII.
+    fn push_letter(&mut self, c: char) {
+        self.ascii = false;
+        self.after_space = false;
+        self.key
+            .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
 
     /// Adds one character: its lower case when it is a letter or number, else a separator.
@@ -284,26 +273,27 @@ impl Folded {
         // The common letters of other scripts lower-case without the case tables (a non-ASCII
         // letter's lower case is never ASCII among them).
         if let Some(lower) = letters::common_lower(c) {
-            self.ascii = false;
-            for &byte in lower.encode_utf8(&mut [0; 4]).as_bytes() {
-                self.push_byte(byte);
-            }
+            self.push_letter(lower);
             return;
         }
         for lower in c.to_lowercase() {
-            if lower.is_alphanumeric() {
-                self.ascii &= lower.is_ascii();
-                for &byte in lower.encode_utf8(&mut [0; 4]).as_bytes() {
-                    self.push_byte(byte);
-                }
+            if let Some(byte) = u8::try_from(lower).ok().filter(u8::is_ascii) {
+                self.push_ascii(byte);
+            } else if lower.is_alphanumeric() {
+                self.push_letter(lower);
             } else {
                 self.push_separator();
             }
         }
     }
 
-    /// The key with its counts: whole characters went in, so it is UTF-8.
-    fn finish(self) -> Key {
+    /// The key with its counts, without the space that may end it; whole characters went in,
+    /// so it is UTF-8.
+    fn finish(mut self) -> Key {
+        if self.key.last() == Some(&b' ') {
+            self.key.pop();
+            self.spaces = self.spaces.saturating_sub(1);
+        }
         let words = if self.key.is_empty() {
             0
         } else {
@@ -325,4 +315,46 @@ impl Folded {
 /// words, through a plain byte split that is far cheaper per word than a string pattern search.
 pub(super) fn key_words(key: &str) -> Vec<&str> {
     key.split_ascii_whitespace().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// The key by its definition, a character at a time through the Unicode tables.
+    fn defined_key(text: &str) -> String {
+        let folded: String = text
+            .nfkc()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect();
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn key_agrees_with_its_definition_on_generated_text() {
+        // Runs of separators across and within eight-byte chunks, at the ends, next to
+        // non-ASCII letters and separators, and characters that NFKC changes.
+        let pieces: Vec<&str> = "a|Z|9|word|Mixed|LONGERWORD| |  |, |. |-|--|.|\t|\n|é|’|日本|İ|\u{a0}|_|@|`|[|{|/|:|e\u{301}"
+            .split('|')
+            .collect();
+        // A fixed linear congruential sequence: the same texts every run.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            state
+        };
+        for _ in 0..4000 {
+            let text: String = (0..next() >> 58)
+                .map(|_| pieces[(next() >> 33) as usize % pieces.len()])
+                .collect();
+            let folded = key(&text);
+            assert_eq!(folded.text, defined_key(&text), "{text:?}");
+            assert_eq!(folded.words, key_words(&folded.text).len(), "{text:?}");
+            assert_eq!(folded.chars, folded.text.chars().count(), "{text:?}");
+        }
+    }
 }

@@ -8,9 +8,11 @@
 //! diffed with `similar`. A finding always sits on the later copy and points at the earlier one.
 //! Every threshold comes from the rule file; the config has no defaults of its own.
 
+mod families;
 mod key;
 mod letters;
 mod near;
+mod postings;
 mod shingles;
 #[cfg(test)]
 mod tests;
@@ -18,7 +20,7 @@ mod tests;
 use std::collections::hash_map::Entry;
 use std::time::Duration;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::Deserialize;
 
 use super::{CompileError, Context, Finding};
@@ -253,7 +255,9 @@ impl ExactMatcher {
     /// it, so the first copy outside furniture takes its place and is not flagged.
     fn check(&self, ctx: &Context) -> Vec<Finding> {
         let units = units(ctx, self.min_words);
-        let mut groups: FxHashMap<&str, Group> = FxHashMap::default();
+        // Sized once: growing the map key by key rehashed it several times a document.
+        let mut groups: FxHashMap<&str, Group> =
+            FxHashMap::with_capacity_and_hasher(units.len(), FxBuildHasher);
         let mut findings: Vec<(Finding, &str)> = Vec::new();
         for unit in units.iter().filter(|unit| unit.chars >= self.min_chars) {
             let in_noise = ctx.in_noise(unit.paragraph.span);

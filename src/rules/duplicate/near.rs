@@ -3,13 +3,13 @@
 //! family, and reports the rest with a short word diff of the two copies.
 
 use std::cmp::Ordering;
-use std::hash::BuildHasher;
 use std::time::Duration;
 
 use rustc_hash::{FxBuildHasher, FxHashSet};
 use similar::{Algorithm, DiffTag, TextDiff, TextDiffConfig};
 
-use super::shingles::{Families, ShingleIndex};
+use super::families::Families;
+use super::shingles::ShingleIndex;
 use super::{Unit, key_words, line_number, units};
 use crate::rules::Context;
 use crate::rules::Finding;
@@ -48,21 +48,22 @@ impl NearMatcher {
     /// are seen.
     pub(super) fn check(&self, ctx: &Context) -> Vec<Finding> {
         let units = units(ctx, self.min_words);
-        let mut seen_keys: FxHashSet<&str> = FxHashSet::default();
+        // Sized once: growing the set key by key rehashed it several times a document.
+        let mut seen_keys: FxHashSet<&str> =
+            FxHashSet::with_capacity_and_hasher(units.len(), FxBuildHasher);
         let all_words: usize = units.iter().map(|unit| unit.words).sum();
         let mut index =
             ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs, all_words);
         let mut families = Families::new(units.len());
         let mut pairs = Vec::new();
-        let mut shingles = Vec::new();
-        let mut words = WordSets::new(units.len());
+        let mut words = WordHashes::new(units.len(), all_words);
         for (later, unit) in units.iter().enumerate() {
             // An exact copy is the exact rule's finding; its first copy stands for it here.
             if !seen_keys.insert(unit.key) {
                 continue;
             }
-            index.shingles(unit.key, &mut shingles);
-            let candidates = index.insert(later, &shingles, self.min_shared_shingles);
+            let unit_words = words.add(&index, later, unit.key);
+            let candidates = index.insert(later, unit_words, self.min_shared_shingles);
             let matches = self.matches(&candidates, later, &units, &mut words);
             for &(earlier, _) in &matches {
                 families.join(earlier, later);
@@ -92,7 +93,7 @@ impl NearMatcher {
         candidates: &[usize],
         later: usize,
         units: &[Unit],
-        words: &mut WordSets,
+        words: &mut WordHashes,
     ) -> Vec<(usize, f32)> {
         let mut found = Vec::new();
         let Some(unit) = units.get(later) else {
@@ -125,13 +126,13 @@ impl NearMatcher {
         &self,
         (old_index, old): (usize, &Unit),
         (new_index, new): (usize, &Unit),
-        words: &mut WordSets,
+        words: &mut WordHashes,
     ) -> bool {
         let total = (old.words + new.words).max(1) as f32;
         if 2.0 * old.words.min(new.words) as f32 / total < self.threshold {
             return false;
         }
-        let common = words.common((old_index, old.key), (new_index, new.key));
+        let common = words.common(old_index, new_index);
         2.0 * common as f32 / total >= self.threshold
     }
 
@@ -196,40 +197,70 @@ impl NearMatcher {
     }
 }
 
-/// The sorted word hashes of the paragraphs compared so far, each computed the first time its
-/// paragraph takes part in a comparison.
-struct WordSets(Vec<Option<Vec<u64>>>);
-
-impl WordSets {
-    fn new(units: usize) -> Self {
-        Self(vec![None; units])
-    }
-
-    /// How many words two paragraphs (index and key) share, by hash.
-    fn common(&mut self, (a, a_key): (usize, &str), (b, b_key): (usize, &str)) -> usize {
-        for (unit, key) in [(a, a_key), (b, b_key)] {
-            if let Some(slot @ None) = self.0.get_mut(unit) {
-                *slot = Some(sorted_word_hashes(key));
-            }
-        }
-        let set = |unit: usize| {
-            self.0
-                .get(unit)
-                .and_then(Option::as_deref)
-                .unwrap_or_default()
-        };
-        common_words(set(a), set(b))
-    }
+/// The word hashes of the indexed paragraphs, from the shingle pass, in one arena. A
+/// paragraph's hashes are sorted in place the first time it takes part in a comparison, once
+/// its shingles are done.
+struct WordHashes {
+    hashes: Vec<u64>,
+    /// Per paragraph, where its hashes lie in the arena.
+    spans: Vec<WordSpan>,
 }
 
-/// The hashes of the words of a key, sorted.
-pub(super) fn sorted_word_hashes(key: &str) -> Vec<u64> {
-    let mut hashes: Vec<u64> = key_words(key)
-        .into_iter()
-        .map(|word| FxBuildHasher.hash_one(word))
-        .collect();
-    hashes.sort_unstable();
-    hashes
+/// Where one paragraph's word hashes lie in the arena, and whether they are sorted yet.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordSpan {
+    start: usize,
+    end: usize,
+    sorted: bool,
+}
+
+impl WordHashes {
+    /// An empty arena for `units` paragraphs of `words` words in all.
+    fn new(units: usize, words: usize) -> Self {
+        Self {
+            hashes: Vec::with_capacity(words),
+            spans: vec![WordSpan::default(); units],
+        }
+    }
+
+    /// Hashes the words of paragraph `unit` (its key) and returns their hashes, in order.
+    fn add(&mut self, index: &ShingleIndex, unit: usize, key: &str) -> &[u64] {
+        let start = self.hashes.len();
+        index.hash_words(key, &mut self.hashes);
+        let end = self.hashes.len();
+        if let Some(span) = self.spans.get_mut(unit) {
+            *span = WordSpan {
+                start,
+                end,
+                sorted: false,
+            };
+        }
+        self.hashes.get(start..end).unwrap_or_default()
+    }
+
+    /// How many words two paragraphs share, by hash.
+    fn common(&mut self, a: usize, b: usize) -> usize {
+        self.sort(a);
+        self.sort(b);
+        common_words(self.sorted(a), self.sorted(b))
+    }
+
+    fn sort(&mut self, unit: usize) {
+        let Some(span) = self.spans.get_mut(unit).filter(|span| !span.sorted) else {
+            return;
+        };
+        span.sorted = true;
+        if let Some(hashes) = self.hashes.get_mut(span.start..span.end) {
+            hashes.sort_unstable();
+        }
+    }
+
+    fn sorted(&self, unit: usize) -> &[u64] {
+        self.spans
+            .get(unit)
+            .and_then(|span| self.hashes.get(span.start..span.end))
+            .unwrap_or_default()
+    }
 }
 
 /// How many words two sorted lists of word hashes share, counted with multiplicity.

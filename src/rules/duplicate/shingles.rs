@@ -1,10 +1,9 @@
 //! The candidate machinery of near mode: the inverted index of word shingles (`ShingleIndex`,
-//! with its arena of `Posting` lists and `Link`s and the `PassThrough` hasher for keys that are
-//! already hashes) and the union-find forest (`Families`) that groups near matches so template
-//! families can be recognised.
+//! with its table of posting lists and their arena of `Link`s).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
+use std::hash::{BuildHasher, RandomState};
+
+use super::postings::{NONE, PostingTable};
 
 /// An inverted index from shingle hash to the paragraphs that contain it, built as the
 /// paragraphs are read. A posting list stops growing one past `max_paragraphs`; from then on
@@ -14,12 +13,12 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 #[derive(Debug)]
 pub(super) struct ShingleIndex {
     /// Where every word's hash starts: drawn afresh for every document, so that a crafted page
-    /// cannot count on the word hashes its shingles get to flood the pass-through map below.
-    /// Words are hashed FxHash's way, a byte at a time, rather than with the standard SipHash:
-    /// hashing every word of every paragraph was a twentieth of a corpus run.
+    /// cannot count on the hashes its shingles get to pile them up in one stretch of the table.
+    /// Words are hashed FxHash's way, eight bytes at a time, rather than with the standard
+    /// SipHash: hashing every word of every paragraph was a twentieth of a corpus run.
     seed: u64,
     shingle_words: usize,
-    postings: HashMap<u64, Posting, BuildHasherDefault<PassThrough>>,
+    postings: PostingTable,
     links: Vec<Link>,
     set_sizes: Vec<usize>,
     max_paragraphs: usize,
@@ -37,10 +36,7 @@ impl ShingleIndex {
         Self {
             seed: per_document_seed(),
             shingle_words: shingle_words.max(1),
-            postings: HashMap::with_capacity_and_hasher(
-                words.min(PRESIZED_SHINGLES),
-                BuildHasherDefault::default(),
-            ),
+            postings: PostingTable::with_capacity(words.min(PRESIZED_SHINGLES)),
             links: Vec::with_capacity(words.min(PRESIZED_SHINGLES)),
             set_sizes: Vec::new(),
             max_paragraphs,
@@ -49,48 +45,45 @@ impl ShingleIndex {
         }
     }
 
-    /// Puts in `hashes` the hashes of the shingles of the words of `key`, in order and with
-    /// repeats ([`ShingleIndex::insert`] takes each distinct one once). Each word is hashed
-    /// once, in the same pass that finds it, and a shingle combines the hashes of its words,
-    /// instead of hashing every word once per shingle it belongs to.
-    pub(super) fn shingles(&self, key: &str, hashes: &mut Vec<u64>) {
-        hashes.clear();
+    /// Pushes the hash of every word of `key` onto `words`, in order. A word is read eight
+    /// bytes at a time from its first byte on, so that the same word hashes alike wherever it
+    /// stands, and the space that ends it is found in the same eight bytes: hashing byte by
+    /// byte cost about ten instructions a byte.
+    pub(super) fn hash_words(&self, key: &str, words: &mut Vec<u64>) {
         // A key's words are separated by single spaces; an empty key has none.
-        if !key.is_empty() {
-            let mut word = self.seed;
-            for &byte in key.as_bytes() {
-                if byte == b' ' {
-                    hashes.push(word);
-                    word = self.seed;
-                } else {
-                    word = (word.rotate_left(5) ^ u64::from(byte)).wrapping_mul(WORD_MIX);
-                }
-            }
-            hashes.push(word);
+        let key = key.as_bytes();
+        if key.is_empty() {
+            return;
         }
-        // Each shingle's hash replaces the hash of its first word, in place.
-        let width = self.shingle_words;
-        let shingles = (hashes.len() + 1).saturating_sub(width);
-        let mut window = ShingleHash::new(hashes.get(..width).unwrap_or_default(), width);
-        for at in 0..shingles {
-            let next = hashes.get(at + width).copied();
-            if let Some(slot) = hashes.get_mut(at) {
-                let first = std::mem::replace(slot, window.hash);
-                if let Some(next) = next {
-                    window.slide(first, next);
-                }
+        let mut word = self.seed;
+        let mut at = 0;
+        // The key reads as if a space followed it, which ends its last word.
+        while at <= key.len() {
+            let chunk = padded_chunk(key, at);
+            let spaces = space_bytes(chunk);
+            if spaces == 0 {
+                word = mix_word(word, chunk);
+                at += 8;
+                continue;
             }
+            // Bytes before the first space: fewer than eight, so the shift cannot overflow.
+            let len = spaces.trailing_zeros() / 8;
+            if len > 0 {
+                word = mix_word(word, chunk & ((1 << (8 * len)) - 1));
+            }
+            words.push(finish_word(word));
+            word = self.seed;
+            at += len as usize + 1;
         }
-        hashes.truncate(shingles);
     }
 
-    /// Adds paragraph `unit` (ids must be given in increasing order) with its shingles, and
-    /// returns the paragraphs indexed before it that share at least `min_share` of the smaller
-    /// of the two sets of distinct shingles, most shared first, then in document order. Each
-    /// shingle is looked up once, for all of that: a posting list remembers the last paragraph
-    /// that met it, which tells a repeat within `unit` apart, and is counted before `unit`
-    /// joins it.
-    pub(super) fn insert(&mut self, unit: usize, shingles: &[u64], min_share: f64) -> Vec<usize> {
+    /// Adds paragraph `unit` (ids must be given in increasing order) with the shingles of its
+    /// word hashes (from [`ShingleIndex::hash_words`]), and returns the paragraphs indexed
+    /// before it that share at least `min_share` of the smaller of the two sets of distinct
+    /// shingles, most shared first, then in document order. Each shingle is looked up once, for
+    /// all of that: a posting list remembers the last paragraph that met it, which tells a
+    /// repeat within `unit` apart, and is counted before `unit` joins it.
+    pub(super) fn insert(&mut self, unit: usize, words: &[u64], min_share: f64) -> Vec<usize> {
         // Compact ids keep the map and the arena small; no text has four billion paragraphs.
         let Some(unit_id) = compact(unit) else {
             return Vec::new();
@@ -100,8 +93,10 @@ impl ShingleIndex {
             self.shared.resize(unit + 1, 0);
         }
         let mut distinct = 0;
-        for &shingle in shingles {
-            let posting = self.postings.entry(shingle).or_default();
+        for shingle in Shingles::new(words, self.shingle_words) {
+            let Some(posting) = self.postings.entry(shingle) else {
+                continue;
+            };
             if posting.last_unit == unit_id {
                 continue;
             }
@@ -167,6 +162,50 @@ fn per_document_seed() -> u64 {
 /// FxHash's multiplier, which spreads each byte of a word over the word's hash.
 const WORD_MIX: u64 = 0x517c_c1b7_2722_0a95;
 
+/// FxHash's step, on eight bytes of a word at once. A word of up to eight bytes gets
+/// `(seed' ^ bytes) · M`, which is one-to-one in the bytes: two such words never share a hash.
+fn mix_word(hash: u64, bytes: u64) -> u64 {
+    (hash.rotate_left(5) ^ bytes).wrapping_mul(WORD_MIX)
+}
+
+/// A word's hash as FxHash finishes it: the product's well-mixed high bits rotated down, since
+/// the low bits of a product depend only on the low bits (the first letters) of the word.
+fn finish_word(hash: u64) -> u64 {
+    hash.rotate_left(26)
+}
+
+/// The eight bytes of `key` from `at` on (little-endian), with spaces standing in for the bytes
+/// past its end. Key bytes are never zero, so a word's last, partial chunk (its bytes past the
+/// word masked to zero) cannot equal another word's bytes.
+fn padded_chunk(key: &[u8], at: usize) -> u64 {
+    if let Some(chunk) = key
+        .get(at..at + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        return u64::from_le_bytes(chunk);
+    }
+    let mut chunk = [b' '; 8];
+    let rest = key.get(at..).unwrap_or_default();
+    for (slot, &byte) in chunk.iter_mut().zip(rest) {
+        *slot = byte;
+    }
+    u64::from_le_bytes(chunk)
+}
+
+/// The high bit of the first space byte of `chunk`, and maybe of later bytes: subtracting one
+/// from each byte finds the zero bytes of `chunk ^ spaces`, exactly up to the first one (a
+/// borrow can only run on past a zero byte), which is all [`ShingleIndex::hash_words`] uses.
+fn space_bytes(chunk: u64) -> u64 {
+    let zeroed = chunk ^ (ONES * u64::from(b' '));
+    zeroed.wrapping_sub(ONES) & !zeroed & HIGH_BITS
+}
+
+/// One in each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
 /// The hash of a shingle, a run of word hashes `w₀ … wₖ₋₁`: the polynomial `w₀·Mᵏ⁻¹ + … + wₖ₋₁`
 /// (wrapping), so that order matters (`a b c` and `c b a` differ) and the window slides one word
 /// on with two multiplications, however wide it is; combining every window afresh cost one
@@ -203,31 +242,45 @@ impl ShingleHash {
     }
 }
 
-/// No link or no paragraph, in the compact `u32` ids of [`Posting`] and [`Link`].
-const NONE: u32 = u32::MAX;
+/// The hashes of the shingles of a paragraph's word hashes, in order and with repeats: a
+/// shingle combines the hashes of its words, instead of hashing every word once per shingle
+/// it belongs to. They are made as the index takes them, never stored.
+struct Shingles<'w> {
+    window: ShingleHash,
+    /// The first shingle, until it is given.
+    first: Option<u64>,
+    /// The word leaving the window and the word joining it, for each later shingle.
+    slides: std::iter::Zip<std::slice::Iter<'w, u64>, std::slice::Iter<'w, u64>>,
+}
+
+impl<'w> Shingles<'w> {
+    fn new(words: &'w [u64], width: usize) -> Self {
+        let first = words.get(..width);
+        let window = ShingleHash::new(first.unwrap_or_default(), width);
+        Self {
+            first: first.map(|_| window.hash),
+            window,
+            slides: words.iter().zip(words.get(width..).unwrap_or_default()),
+        }
+    }
+}
+
+impl Iterator for Shingles<'_> {
+    type Item = u64;
+
+    fn next(&mut self) -> Option<u64> {
+        if let Some(first) = self.first.take() {
+            return Some(first);
+        }
+        let (&leaving, &joining) = self.slides.next()?;
+        self.window.slide(leaving, joining);
+        Some(self.window.hash)
+    }
+}
 
 /// `id` as a compact id, unless it is too large for one.
 fn compact(id: usize) -> Option<u32> {
     u32::try_from(id).ok().filter(|&id| id != NONE)
-}
-
-/// A shingle's posting list: how many paragraphs it holds, where its latest entry sits in the
-/// arena, and the last paragraph that had the shingle (also once the list is full).
-#[derive(Debug, Clone, Copy)]
-struct Posting {
-    len: u32,
-    head: u32,
-    last_unit: u32,
-}
-
-impl Default for Posting {
-    fn default() -> Self {
-        Self {
-            len: 0,
-            head: NONE,
-            last_unit: NONE,
-        }
-    }
 }
 
 /// One entry of a posting list in the arena: a paragraph and the entry added before it.
@@ -235,90 +288,6 @@ impl Default for Posting {
 struct Link {
     unit: u32,
     next: u32,
-}
-
-/// A hasher for keys that are already hashes: it hands the `u64` on unchanged instead of hashing
-/// every shingle a second time.
-#[derive(Debug, Default, Clone, Copy)]
-struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Required by the trait; the index only hashes `u64` keys, which call `write_u64`.
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
-
-/// Groups of paragraphs linked by near matches (a union-find forest), with the groups that
-/// turned out to be template families marked.
-#[derive(Debug)]
-pub(super) struct Families {
-    parent: Vec<usize>,
-    template: Vec<bool>,
-}
-
-impl Families {
-    pub(super) fn new(len: usize) -> Self {
-        Self {
-            parent: (0..len).collect(),
-            template: vec![false; len],
-        }
-    }
-
-    /// The representative of `node`'s group, halving paths on the way.
-    fn root(&mut self, mut node: usize) -> usize {
-        while let Some(&parent) = self.parent.get(node) {
-            if parent == node {
-                break;
-            }
-            let grandparent = self.parent.get(parent).copied().unwrap_or(parent);
-            if let Some(slot) = self.parent.get_mut(node) {
-                *slot = grandparent;
-            }
-            node = grandparent;
-        }
-        node
-    }
-
-    pub(super) fn join(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.root(a), self.root(b));
-        if a == b {
-            return;
-        }
-        let template = self.is_root_template(a) || self.is_root_template(b);
-        if let Some(slot) = self.parent.get_mut(b) {
-            *slot = a;
-        }
-        if let Some(flag) = self.template.get_mut(a) {
-            *flag = template;
-        }
-    }
-
-    pub(super) fn mark_template(&mut self, node: usize) {
-        let root = self.root(node);
-        if let Some(flag) = self.template.get_mut(root) {
-            *flag = true;
-        }
-    }
-
-    fn is_root_template(&self, root: usize) -> bool {
-        self.template.get(root).copied().unwrap_or(false)
-    }
-
-    pub(super) fn is_template(&mut self, node: usize) -> bool {
-        let root = self.root(node);
-        self.is_root_template(root)
-    }
 }
 
 #[cfg(test)]
@@ -347,26 +316,70 @@ mod tests {
         assert!(index.insert(4, &[1, 20, 21], 0.1).is_empty());
     }
 
+    /// The shingle hashes of `key`.
+    fn shingles_of(index: &ShingleIndex, key: &str) -> Vec<u64> {
+        Shingles::new(&words_of(index, key), index.shingle_words).collect()
+    }
+
+    /// The word hashes of `key`.
+    fn words_of(index: &ShingleIndex, key: &str) -> Vec<u64> {
+        let mut words = Vec::new();
+        index.hash_words(key, &mut words);
+        words
+    }
+
     #[test]
     fn a_sliding_shingle_hashes_as_the_same_words_hash_alone() {
         for width in 1..=4 {
             let index = ShingleIndex::new(width, 50, 16);
-            let mut repeated = Vec::new();
-            index.shingles("a b c d a b c d e", &mut repeated);
+            let repeated = shingles_of(&index, "a b c d a b c d e");
             assert_eq!(repeated.len(), 10 - width, "{width}");
             assert_eq!(repeated.first(), repeated.get(4), "{width}");
             assert_ne!(repeated.first(), repeated.get(1), "{width}");
-            let mut words = Vec::new();
-            index.shingles("b c d e", &mut words);
+            let words = shingles_of(&index, "b c d e");
             assert_eq!(words.first(), repeated.get(5), "{width}");
         }
         let index = ShingleIndex::new(3, 50, 16);
-        let (mut forward, mut backward) = (Vec::new(), Vec::new());
-        index.shingles("a b c", &mut forward);
-        index.shingles("c b a", &mut backward);
-        assert_ne!(forward, backward, "order matters");
-        index.shingles("a b", &mut forward);
-        assert!(forward.is_empty(), "fewer words than a shingle");
+        let forward = shingles_of(&index, "a b c");
+        assert_eq!(forward.len(), 1);
+        assert_ne!(forward, shingles_of(&index, "c b a"), "order matters");
+        assert!(
+            shingles_of(&index, "a b").is_empty(),
+            "fewer words than a shingle"
+        );
+    }
+
+    #[test]
+    fn a_word_hashes_alike_wherever_it_stands_whatever_its_length() {
+        let index = ShingleIndex::new(1, 50, 16);
+        let words = [
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "é日本",
+        ];
+        for word in words {
+            let alone = words_of(&index, word);
+            assert_eq!(alone.len(), 1, "{word}");
+            for before in ["", "x ", "xyz ", "abcdefg "] {
+                let key = format!("{before}{word} q {word}");
+                let hashes = words_of(&index, &key);
+                assert_eq!(hashes.len(), key.split(' ').count(), "{key}");
+                assert_eq!(hashes.last(), alone.first(), "{key}");
+                assert_eq!(hashes.get(hashes.len() - 3), alone.first(), "{key}");
+            }
+        }
+        let hashes = words_of(
+            &index,
+            "abcdefghijklmnop abcdefghijklmnoq abcdefgh abcdefghq a aa",
+        );
+        let distinct: std::collections::HashSet<_> = hashes.iter().collect();
+        assert_eq!(distinct.len(), hashes.len(), "different words hash apart");
+        assert!(words_of(&index, "").is_empty());
+        // With one-word shingles, the shingle hashes are the word hashes.
+        assert_eq!(shingles_of(&index, "a bc a"), words_of(&index, "a bc a"));
     }
 
     #[test]

@@ -365,10 +365,14 @@ fn both_modes_share_the_paragraph_keys_of_one_document() {
 fn common_words_count_each_copy_once_and_bound_the_diff() {
     let old = ["a", "b", "a", "c"];
     let new = ["a", "a", "a", "c", "d"];
-    let shared = super::near::common_words(
-        &super::near::sorted_word_hashes(&old.join(" ")),
-        &super::near::sorted_word_hashes(&new.join(" ")),
-    );
+    let index = super::shingles::ShingleIndex::new(1, 50, 16);
+    let sorted = |words: &[&str]| {
+        let mut hashes = Vec::new();
+        index.hash_words(&words.join(" "), &mut hashes);
+        hashes.sort_unstable();
+        hashes
+    };
+    let shared = super::near::common_words(&sorted(&old), &sorted(&new));
     assert_eq!(shared, 3);
     let matched: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
         .iter()
