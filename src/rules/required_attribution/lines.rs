@@ -46,7 +46,12 @@ impl RequiredAttributionCheck {
             return Vec::new();
         }
         let full = ctx.doc.slice(line.span);
-        let text = self.before_image_credit(full);
+        let cued = self.cues.may_cue(full);
+        let text = if cued {
+            self.before_image_credit(full)
+        } else {
+            full
+        };
         if text.trim().is_empty() {
             return Vec::new();
         }
@@ -58,6 +63,15 @@ impl RequiredAttributionCheck {
             line: index,
             in_noise,
         };
+        if !cued {
+            // No cue regex matches: only a line that is a bare byline prefix or author label,
+            // naming the author on the next line, can still count (outside noise).
+            let name = self.standalone_cue_value(ctx, text, index);
+            return name
+                .filter(|_| !in_noise)
+                .map(|name| vec![item(Strength::Strong, "author", name)])
+                .unwrap_or_default();
+        }
         let mut found = Vec::new();
         // The layout counted the words of every whole line already.
         let words = if text.len() == full.len() {
