@@ -244,6 +244,16 @@ impl RequiredAttributionCheck {
         let Some(agency) = self.cues.agency.as_ref() else {
             return Vec::new();
         };
+        // The marker's regex has no anchor and no look-around, so a match in a paragraph is a
+        // match in the whole text: one search of it tells the many documents without a marker,
+        // where a capturing search of each paragraph would set up its slots first.
+        let whole = ctx.doc.text();
+        if !agency
+            .matching(whole)
+            .is_some_and(|regex| regex.is_match(whole))
+        {
+            return Vec::new();
+        }
         let mut found = Vec::new();
         for paragraph in ctx.doc.paragraphs() {
             let body = ctx.doc.paragraph_text(paragraph);
