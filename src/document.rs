@@ -347,8 +347,10 @@ fn split_paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
             close(&mut open, &mut paragraphs);
             continue;
         }
-        // A line has at least as many bytes as characters: short lines skip the count.
-        if content.len() > STANDALONE_LINE_CHARS && content.chars().count() > STANDALONE_LINE_CHARS
+        // A line has at least as many bytes as characters: short lines skip the count, and a
+        // long one is counted only up to the bound.
+        if content.len() > STANDALONE_LINE_CHARS
+            && content.chars().nth(STANDALONE_LINE_CHARS).is_some()
         {
             close(&mut open, &mut paragraphs);
             open = Some((index, index));
