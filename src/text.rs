@@ -154,22 +154,27 @@ pub fn word_estimate(text: &str, words: usize) -> usize {
         return words;
     }
     let bytes = text.as_bytes();
-    let mut unspaced = 0;
-    for (chunk_index, chunk) in bytes.chunks(8).enumerate() {
-        let quiet = <[u8; 8]>::try_from(chunk)
-            .is_ok_and(|chunk| !has_three_byte_lead(u64::from_le_bytes(chunk)));
-        if quiet {
-            continue;
-        }
-        let start = chunk_index * 8;
-        unspaced += chunk
+    let unspaced_in = |start: usize, chunk: &[u8]| {
+        chunk
             .iter()
             .enumerate()
             .filter(|&(_, &byte)| matches!(byte, 0xe0 | 0xe3..=0xe9 | 0xef))
             .filter_map(|(at, _)| text.get(start + at..).and_then(|rest| rest.chars().next()))
             .filter(|&c| is_unspaced_script(c))
-            .count();
+            .count()
+    };
+    let mut unspaced = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut start = 0;
+    for chunk in &mut chunks {
+        let quiet = <[u8; 8]>::try_from(chunk)
+            .is_ok_and(|chunk| !has_three_byte_lead(u64::from_le_bytes(chunk)));
+        if !quiet {
+            unspaced += unspaced_in(start, chunk);
+        }
+        start += 8;
     }
+    unspaced += unspaced_in(start, chunks.remainder());
     words + unspaced / 2
 }
 
