@@ -333,7 +333,7 @@ fn word_similarity(a: &HashSet<&str>, b: &HashSet<&str>, min_words: usize) -> f6
     if a.len() < min_words || b.len() < min_words {
         return 0.0;
     }
-    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
+    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
 }
 
 /// True when `normalized(text)` is one of `forms`. An ASCII line (most lines) is compared word
