@@ -70,17 +70,23 @@ pub struct SpanSet {
 impl SpanSet {
     /// Adds `spans` to the set (empty spans cover nothing and are left out).
     pub fn extend(&mut self, spans: impl IntoIterator<Item = Span>) {
+        let before = self.merged.len();
         self.merged
             .extend(spans.into_iter().filter(|span| !span.is_empty()));
-        self.merged.sort_unstable();
-        let mut merged: Vec<Span> = Vec::with_capacity(self.merged.len());
-        for span in self.merged.drain(..) {
-            match merged.last_mut() {
-                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
-                _ => merged.push(span),
-            }
+        // The engine adds each rule's findings, and most rules find nothing in a document:
+        // the set is still sorted and disjoint then.
+        if self.merged.len() == before {
+            return;
         }
-        self.merged = merged;
+        self.merged.sort_unstable();
+        // Each span joins the kept one before it when they touch or overlap.
+        self.merged.dedup_by(|span, kept| {
+            let joins = span.start <= kept.end;
+            if joins {
+                kept.end = kept.end.max(span.end);
+            }
+            joins
+        });
     }
 
     /// True when `span` overlaps a span of the set.
@@ -347,8 +353,10 @@ fn split_paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
             close(&mut open, &mut paragraphs);
             continue;
         }
-        // A line has at least as many bytes as characters: short lines skip the count.
-        if content.len() > STANDALONE_LINE_CHARS && content.chars().count() > STANDALONE_LINE_CHARS
+        // A line has at least as many bytes as characters: short lines skip the count, and a
+        // long one is counted only up to the bound.
+        if content.len() > STANDALONE_LINE_CHARS
+            && content.chars().nth(STANDALONE_LINE_CHARS).is_some()
         {
             close(&mut open, &mut paragraphs);
             open = Some((index, index));

@@ -37,7 +37,7 @@ pub struct LintResult {
 pub fn lint(doc: &Document, rules: &RuleSet, options: &LintOptions) -> LintResult {
     match doc.format() {
         SeedFormat::Text => {
-            let place = |rule: &Rule, finding: Finding| Some(located_in_text(doc, rule, &finding));
+            let place = |rule: &Rule, finding: Finding| Some(located_in_text(doc, rule, finding));
             run_rules(doc, None, rules, options, &place)
         }
         SeedFormat::Html => crate::html::lint::lint_page(doc, rules, options),
@@ -55,11 +55,12 @@ pub struct Located {
     pub fix: Option<Fix>,
 }
 
-/// A finding placed in a text seed: where the kind put it, fixed as `fix_for` says.
-fn located_in_text(doc: &Document, rule: &Rule, finding: &Finding) -> Located {
+/// A finding placed in a text seed: where the kind put it, fixed as `fix_for` says. Its labels
+/// and edits move into the result rather than being copied.
+fn located_in_text(doc: &Document, rule: &Rule, mut finding: Finding) -> Located {
     Located {
         span: finding.span,
-        related: finding.related.clone(),
+        related: std::mem::take(&mut finding.related),
         fix: fix_for(doc, rule, finding),
     }
 }
@@ -128,7 +129,7 @@ pub(crate) fn run_rules(
 
 fn diagnostic(
     rule: &Rule,
-    finding: Finding,
+    mut finding: Finding,
     place: &dyn Fn(&Rule, Finding) -> Option<Located>,
 ) -> Option<Diagnostic> {
     let help = match &finding.note {
@@ -141,11 +142,12 @@ fn diagnostic(
         }
         _ => help,
     };
+    // `place` reads neither the message nor the label: they move out instead of being copied.
     let message = finding
         .message
-        .clone()
+        .take()
         .unwrap_or_else(|| rule.message.clone());
-    let label = finding.label.clone();
+    let label = finding.label.take();
     let located = place(rule, finding)?;
     Some(Diagnostic {
         rule: rule.id.clone(),
@@ -162,13 +164,13 @@ fn diagnostic(
 
 /// The fix of a finding: the kind's own edits, or for noise and duplicates the deletion of the
 /// lines the finding covers (with the blank line that separated them).
-fn fix_for(doc: &Document, rule: &Rule, finding: &Finding) -> Option<Fix> {
+fn fix_for(doc: &Document, rule: &Rule, finding: Finding) -> Option<Fix> {
     if rule.fix == Applicability::None {
         return None;
     }
     let span = finding.span;
-    let edits = match &finding.edits {
-        Some(edits) => edits.clone(),
+    let edits = match finding.edits {
+        Some(edits) => edits,
         None if matches!(rule.category, Category::Noise | Category::Duplicate) => {
             let first = doc.line_index(span.start);
             let last = doc.line_index(span.end.saturating_sub(1).max(span.start));

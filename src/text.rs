@@ -55,50 +55,67 @@ const BYTE_CLASSES: [ByteClass; 256] = {
 /// The number of words in `text`, counting no further than `limit`: callers that only compare
 /// a count with a bound stop early instead of walking a whole long line.
 ///
-/// Every rule counts words, so this takes eight ASCII bytes at a time (a word starts at each
-/// byte that is not white space after one that is) and walks other bytes one by one, where a
-/// byte's class comes from a table and only a lead byte that may start a non-ASCII space is
-/// decoded.
+/// Every rule counts words, so this takes the text eight bytes at a time: eight ASCII bytes
+/// at once (a word starts at each byte that is not white space after one that is), the bytes
+/// of other chunks one by one, where a byte's class comes from a table and only a lead byte
+/// that may start a non-ASCII space is decoded. The limit is checked once a chunk.
 pub fn word_count_up_to(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut count = 0;
-    let mut in_word = false;
+    let mut words = WordCounter::default();
+    let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
-    while at < bytes.len() {
-        let chunk = bytes
-            .get(at..at + 8)
-            .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
+    for chunk in &mut chunks {
+        let ascii = <[u8; 8]>::try_from(chunk)
+            .ok()
             .map(u64::from_le_bytes)
             .filter(|&chunk| chunk & HIGH_BITS == 0);
-        if let Some(chunk) = chunk {
-            let space = ascii_spaces(chunk);
-            let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
-            count += count_high_bits(!space & HIGH_BITS & after_space);
-            in_word = space >> 56 == 0;
-            at += 8;
-        } else {
-            let Some(&byte) = bytes.get(at) else { break };
-            let space = match BYTE_CLASSES[usize::from(byte)] {
-                ByteClass::Space => true,
-                ByteClass::Word => false,
-                ByteClass::Continuation => {
-                    at += 1;
-                    continue;
-                }
-                ByteClass::MaybeSpace => text
-                    .get(at..)
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(char::is_whitespace),
-            };
-            count += usize::from(!space && !in_word);
-            in_word = !space;
-            at += 1;
+        match ascii {
+            Some(chunk) => words.ascii(chunk),
+            None => words.bytes(text, at, chunk),
         }
-        if count >= limit {
+        at += 8;
+        if words.count >= limit {
             return limit;
         }
     }
-    count
+    words.bytes(text, at, chunks.remainder());
+    words.count.min(limit)
+}
+
+/// The state of a word count between the chunks of a text.
+#[derive(Default)]
+struct WordCounter {
+    /// Words started so far.
+    count: usize,
+    /// True when the last byte read belongs to a word.
+    in_word: bool,
+}
+
+impl WordCounter {
+    /// Takes in eight ASCII bytes.
+    fn ascii(&mut self, chunk: u64) {
+        let space = ascii_spaces(chunk);
+        let after_space = (space << 8) | if self.in_word { 0 } else { 0x80 };
+        self.count += count_high_bits(!space & HIGH_BITS & after_space);
+        self.in_word = space >> 56 == 0;
+    }
+
+    /// Takes in `bytes`, which start at byte `at` of `text`, one by one.
+    fn bytes(&mut self, text: &str, at: usize, bytes: &[u8]) {
+        for (offset, &byte) in bytes.iter().enumerate() {
+            let space = match BYTE_CLASSES[usize::from(byte)] {
+                ByteClass::Space => true,
+                ByteClass::Word => false,
+                ByteClass::Continuation => continue,
+                ByteClass::MaybeSpace => text
+                    .get(at + offset..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_whitespace),
+            };
+            self.count += usize::from(!space && !self.in_word);
+            self.in_word = !space;
+        }
+    }
 }
 
 /// The high bit of each byte of a `u64`.
@@ -137,22 +154,27 @@ pub fn word_estimate(text: &str, words: usize) -> usize {
         return words;
     }
     let bytes = text.as_bytes();
-    let mut unspaced = 0;
-    for (chunk_index, chunk) in bytes.chunks(8).enumerate() {
-        let quiet = <[u8; 8]>::try_from(chunk)
-            .is_ok_and(|chunk| !has_three_byte_lead(u64::from_le_bytes(chunk)));
-        if quiet {
-            continue;
-        }
-        let start = chunk_index * 8;
-        unspaced += chunk
+    let unspaced_in = |start: usize, chunk: &[u8]| {
+        chunk
             .iter()
             .enumerate()
             .filter(|&(_, &byte)| matches!(byte, 0xe0 | 0xe3..=0xe9 | 0xef))
             .filter_map(|(at, _)| text.get(start + at..).and_then(|rest| rest.chars().next()))
             .filter(|&c| is_unspaced_script(c))
-            .count();
+            .count()
+    };
+    let mut unspaced = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut start = 0;
+    for chunk in &mut chunks {
+        let quiet = <[u8; 8]>::try_from(chunk)
+            .is_ok_and(|chunk| !has_three_byte_lead(u64::from_le_bytes(chunk)));
+        if !quiet {
+            unspaced += unspaced_in(start, chunk);
+        }
+        start += 8;
     }
+    unspaced += unspaced_in(start, chunks.remainder());
     words + unspaced / 2
 }
 

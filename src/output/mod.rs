@@ -8,6 +8,7 @@ mod full;
 mod github;
 mod gitlab;
 mod json;
+mod json_text;
 mod junit;
 mod sarif;
 

@@ -219,13 +219,16 @@ impl PageHeaderCheck {
                 paragraph.first_line > title_line && is_prose(doc.paragraph_text(paragraph))
             })
             .map_or(end, |paragraph| paragraph.first_line.min(end));
+        // The forms' word sets are the same for every line, so they are built once.
+        let form_words: Vec<HashSet<&str>> = forms.iter().map(|form| word_set(form)).collect();
         (title_line + 1..first_prose).find(|&i| {
             let line = doc.line_text(i);
             if line.len() > longest * 2 + 8 || is_prose(line) {
                 return false;
             }
             let words = normalized(line);
-            forms
+            let words = word_set(&words);
+            form_words
                 .iter()
                 .any(|form| word_similarity(form, &words, FUZZY_MIN_WORDS) >= self.min_similarity)
         })
@@ -246,7 +249,13 @@ impl PageHeaderCheck {
     /// The normalized parts of a page title between its separators.
     fn split_title(&self, title: &str) -> Vec<String> {
         let mut parts = vec![title.to_string()];
-        for separator in &self.separators {
+        // Each part is a piece of the title: a separator the title lacks splits none of them,
+        // and most titles hold one or two of the separators at most.
+        for separator in self
+            .separators
+            .iter()
+            .filter(|s| title.contains(s.as_str()))
+        {
             parts = parts
                 .iter()
                 .flat_map(|part| part.split(separator.as_str()))
@@ -313,15 +322,18 @@ fn prose_words(ctx: &Context, after: usize, before: usize) -> usize {
 /// Shorter titles and headings match exactly or not at all: a few shared words say little.
 const FUZZY_MIN_WORDS: usize = 6;
 
+/// The distinct words of a normalized text.
+fn word_set(text: &str) -> HashSet<&str> {
+    text.split(' ').filter(|w| !w.is_empty()).collect()
+}
+
 /// The Dice coefficient of two normalized texts' word sets (twice the shared words over all),
 /// 0 when either has fewer than `min_words` distinct words.
-fn word_similarity(a: &str, b: &str, min_words: usize) -> f64 {
-    let a: HashSet<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
-    let b: HashSet<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
+fn word_similarity(a: &HashSet<&str>, b: &HashSet<&str>, min_words: usize) -> f64 {
     if a.len() < min_words || b.len() < min_words {
         return 0.0;
     }
-    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
+    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
 }
 
 /// True when `normalized(text)` is one of `forms`. An ASCII line (most lines) is compared word

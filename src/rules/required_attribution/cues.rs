@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use super::RequiredAttributionConfig;
 use super::gated::Gated;
+use crate::rules::forward::Forward;
 use crate::rules::lazy_regex::{Flags, LazyRegex, joinable_superset};
 use crate::rules::metadata_text::word_alternation;
 use crate::rules::prefilter::Budget;
@@ -38,6 +39,11 @@ pub(super) struct Cues {
     /// The lines searched for a publisher notice before `publisher_any` is built.
     publisher_warm_up: Budget,
     pub(super) site_credit: Vec<LazyRegex>,
+    /// One regex matching wherever a cue a line carries on its own (or an image credit) may
+    /// match, built on first use (`None` when the cues do not join): see [`Cues::may_cue`].
+    line_gate: OnceLock<Option<Forward>>,
+    /// The lines read before `line_gate` is built.
+    line_gate_warm_up: Budget,
     pub(super) stop_words: HashSet<String>,
     /// The by-prefixes and author labels as the rule file writes them (those of several words
     /// also in lower case): a line that is only one of them names the author on the next line.
@@ -60,6 +66,32 @@ impl Cues {
         self.publisher_any
             .get_or_init(|| any_of(&self.publisher))
             .as_ref()
+    }
+
+    /// False when no regex of [`super::RequiredAttributionCheck::line_evidence`] can match in
+    /// `line`: no image credit, byline, label, bare label, staff or reporting credit. Each of
+    /// those is a search of its own, a dozen a line, and most lines hold none of them, which one
+    /// search of all of them joined tells. A short run (a pre-commit hook) does without it:
+    /// compiling it costs more than it saves over a few documents.
+    pub(super) fn may_cue(&self, line: &str) -> bool {
+        if self.line_gate_warm_up.spend() {
+            return true;
+        }
+        let gate = self.line_gate.get_or_init(|| {
+            let gates = [&self.byline, &self.author_label_bare, &self.staff];
+            let searched = [&self.author_label, &self.source_label];
+            let regexes = (gates.into_iter().flatten().map(Gated::gate))
+                .chain(searched.into_iter().flatten())
+                .chain(&self.image)
+                .chain(&self.credits);
+            // Only whether it matches is asked: the forward DFA alone compiles fastest.
+            let joined = joined_superset(regexes)?;
+            Forward::new(&joined, Flags::default())
+        });
+        // Without a gate, or when its DFA gives up, every line may hold a cue.
+        gate.as_ref()
+            .and_then(|gate| gate.is_match(line))
+            .unwrap_or(true)
     }
 
     /// Compiles every regex that each line meets: the plain cues and the gates of the others.
@@ -195,6 +227,8 @@ pub(super) fn compile(
         publisher_any: OnceLock::new(),
         publisher_warm_up: Budget::default(),
         site_credit: each(&config.site_credit_patterns, compilation)?,
+        line_gate: OnceLock::new(),
+        line_gate_warm_up: Budget::default(),
         stop_words: config
             .name_stop_words
             .iter()
@@ -208,6 +242,14 @@ pub(super) fn compile(
 /// The alternation of `regexes` without their capture groups (which may share names), compiled;
 /// `None` for fewer than two, or when one does not parse or the whole does not compile.
 fn any_of(regexes: &[LazyRegex]) -> Option<Regex> {
+    let joined = joined_superset(regexes)?;
+    Flags::default().builder(&joined).build().ok()
+}
+
+/// The alternation of `regexes` without their capture groups, to compile with the default
+/// flags (each part carries its own); `None` for fewer than two, or when one does not parse.
+fn joined_superset<'r>(regexes: impl IntoIterator<Item = &'r LazyRegex>) -> Option<String> {
+    let regexes: Vec<&LazyRegex> = regexes.into_iter().collect();
     if regexes.len() < 2 {
         return None;
     }
@@ -216,7 +258,7 @@ fn any_of(regexes: &[LazyRegex]) -> Option<Regex> {
         .map(|regex| joinable_superset(regex.source(), regex.flags()))
         .map(|part| part.map(|part| format!("(?:{part})")))
         .collect();
-    Flags::default().builder(&parts?.join("|")).build().ok()
+    Some(parts?.join("|"))
 }
 
 /// The by-prefixes and author labels a line may consist of. A one-word cue counts only as the

@@ -55,6 +55,11 @@ impl Gated {
         self.gate.prepare_test();
     }
 
+    /// The gate: it matches wherever the cue does.
+    pub(super) fn gate(&self) -> &LazyRegex {
+        &self.gate
+    }
+
     /// Whether the gate matches in `text`. The first lines a run reads ask the gate's forward
     /// DFA, which compiles fastest (a pre-commit hook reads few lines); later ones ask the gate
     /// compiled whole, whose literal prefilter skips through a line (to the comma before a staff

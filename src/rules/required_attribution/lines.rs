@@ -46,7 +46,12 @@ impl RequiredAttributionCheck {
             return Vec::new();
         }
         let full = ctx.doc.slice(line.span);
-        let text = self.before_image_credit(full);
+        let cued = self.cues.may_cue(full);
+        let text = if cued {
+            self.before_image_credit(full)
+        } else {
+            full
+        };
         if text.trim().is_empty() {
             return Vec::new();
         }
@@ -58,6 +63,15 @@ impl RequiredAttributionCheck {
             line: index,
             in_noise,
         };
+        if !cued {
+            // No cue regex matches: only a line that is a bare byline prefix or author label,
+            // naming the author on the next line, can still count (outside noise).
+            let name = self.standalone_cue_value(ctx, text, index);
+            return name
+                .filter(|_| !in_noise)
+                .map(|name| vec![item(Strength::Strong, "author", name)])
+                .unwrap_or_default();
+        }
         let mut found = Vec::new();
         // The layout counted the words of every whole line already.
         let words = if text.len() == full.len() {
@@ -230,6 +244,16 @@ impl RequiredAttributionCheck {
         let Some(agency) = self.cues.agency.as_ref() else {
             return Vec::new();
         };
+        // The marker's regex has no anchor and no look-around, so a match in a paragraph is a
+        // match in the whole text: one search of it tells the many documents without a marker,
+        // where a capturing search of each paragraph would set up its slots first.
+        let whole = ctx.doc.text();
+        if !agency
+            .matching(whole)
+            .is_some_and(|regex| regex.is_match(whole))
+        {
+            return Vec::new();
+        }
         let mut found = Vec::new();
         for paragraph in ctx.doc.paragraphs() {
             let body = ctx.doc.paragraph_text(paragraph);

@@ -371,3 +371,33 @@ fn the_joined_publisher_regex_matches_where_one_of_the_publisher_regexes_does() 
         assert_eq!(any.is_match(line), one, "{line:?}");
     }
 }
+
+#[test]
+fn the_line_gate_opens_on_every_cue_and_stays_shut_on_plain_prose() {
+    let check = check(false);
+    for _ in 0..crate::rules::prefilter::PREFILTERED_TEXTS {
+        assert!(check.cues.may_cue(""), "every line may hold a cue at first");
+    }
+    for line in [
+        "By Anna Smith and Li Wei",
+        "– Von Anna Schmidt",
+        "Автор: Иван Петров",
+        "Source: example.com",
+        "Mənbə: example.az",
+        "Autorin Anna Schmidt",
+        "Anna Smith, staff writer",
+        "(Reporting by Li Wei; Editing by Anna Smith)",
+        "Photo: Jane Doe",
+        "A caption. Фото: Иван Петров",
+        "Image courtesy of the city",
+    ] {
+        assert!(check.cues.may_cue(line), "{line:?}");
+    }
+    for line in [
+        "Heavy rain flooded several streets in the harbour district on Monday night.",
+        "Die Stadt baut bis zum Sommer drei neue Radwege, wie der Bürgermeister sagte.",
+        "",
+    ] {
+        assert!(!check.cues.may_cue(line), "{line:?}");
+    }
+}
