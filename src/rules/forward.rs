@@ -6,24 +6,27 @@
 //! regexes is most of a short run: the forward lazy DFA alone compiles in about two thirds of
 //! the time and gives the same answers (it is the engine `is_match` uses).
 
-use std::sync::{Arc, OnceLock};
+use std::cell::RefCell;
+use std::sync::OnceLock;
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind};
+use thread_local::ThreadLocal;
 
 use super::lazy_regex::Flags;
 
-/// Makes a cache for a thread that has none free.
-type CacheMaker = Box<dyn Fn() -> Cache + Send + Sync>;
-
 /// A forward lazy DFA, with a cache per thread that searches.
 pub(crate) struct Forward {
-    dfa: Arc<DFA>,
-    caches: Pool<Cache, CacheMaker>,
+    /// Boxed, as the caches are: rule lists hold several unbuilt `Forward`s each, and moving
+    /// the rule set around would copy hundreds of bytes per one.
+    dfa: Box<DFA>,
+    /// Each searching thread's cache, kept until the DFA is dropped. A thread reaches its own
+    /// without a lock: a `regex_automata` pool gives that only to the first thread that
+    /// searched, and every other thread paid a mutex (and the pool's bookkeeping) per line.
+    caches: Box<ThreadLocal<RefCell<Cache>>>,
     /// The bytes a match can open with at a line start, once [`Forward::is_match_at`] asked.
     openings: OnceLock<Option<Box<Openings>>>,
 }
@@ -80,22 +83,29 @@ impl Forward {
             )
             .build(source)
             .ok()?;
-        let dfa = Arc::new(dfa);
-        let shared = Arc::clone(&dfa);
-        let maker: CacheMaker = Box::new(move || shared.create_cache());
         Some(Self {
-            dfa,
-            caches: Pool::new(maker),
+            dfa: Box::new(dfa),
+            caches: Box::default(),
             openings: OnceLock::new(),
         })
     }
 
+    /// Runs `search` with this thread's cache.
+    fn with_cache<R>(&self, search: impl FnOnce(&mut Cache) -> R) -> R {
+        let cache = self.caches.get_or(|| RefCell::new(self.dfa.create_cache()));
+        match cache.try_borrow_mut() {
+            Ok(mut cache) => search(&mut cache),
+            // A search of this DFA from inside another one on the same thread (from an
+            // `accept` of `any_anchored_end`) gets a cache of its own.
+            Err(_) => search(&mut self.dfa.create_cache()),
+        }
+    }
+
     /// Whether the regex matches somewhere in `text`; `None` when the DFA gave up.
     pub(crate) fn is_match(&self, text: &str) -> Option<bool> {
-        let mut cache = self.caches.get();
         let input = Input::new(text).earliest(true);
-        let found = self.dfa.try_search_fwd(&mut cache, &input).ok()?;
-        Some(found.is_some())
+        let found = self.with_cache(|cache| self.dfa.try_search_fwd(cache, &input));
+        Some(found.ok()?.is_some())
     }
 
     /// Whether `accept` holds for some end of a match that starts at the start of `text` (ends
@@ -104,13 +114,22 @@ impl Forward {
     pub(crate) fn any_anchored_end(
         &self,
         text: &str,
+        accept: impl FnMut(usize) -> bool,
+    ) -> Option<bool> {
+        self.with_cache(|cache| self.anchored_ends(cache, text, accept))
+    }
+
+    /// [`Self::any_anchored_end`] with `cache`.
+    fn anchored_ends(
+        &self,
+        cache: &mut Cache,
+        text: &str,
         mut accept: impl FnMut(usize) -> bool,
     ) -> Option<bool> {
-        let mut cache = self.caches.get();
         let input = Input::new(text).anchored(Anchored::Yes);
-        let mut state = self.dfa.start_state_forward(&mut cache, &input).ok()?;
+        let mut state = self.dfa.start_state_forward(cache, &input).ok()?;
         for (at, &byte) in text.as_bytes().iter().enumerate() {
-            state = self.dfa.next_state(&mut cache, state, byte).ok()?;
+            state = self.dfa.next_state(cache, state, byte).ok()?;
             // The lazy DFA reports a match one byte late: this state says whether one ends at
             // `at`, before the byte just read.
             if state.is_match() && accept(at) {
@@ -123,7 +142,7 @@ impl Forward {
                 return None;
             }
         }
-        state = self.dfa.next_eoi_state(&mut cache, state).ok()?;
+        state = self.dfa.next_eoi_state(cache, state).ok()?;
         Some(state.is_match() && accept(text.len()))
     }
 
@@ -144,13 +163,12 @@ impl Forward {
                 return Some(false);
             }
         }
-        let mut cache = self.caches.get();
         let input = Input::new(text)
             .range(start..)
             .anchored(Anchored::Yes)
             .earliest(true);
-        let found = self.dfa.try_search_fwd(&mut cache, &input).ok()?;
-        Some(found.is_some())
+        let found = self.with_cache(|cache| self.dfa.try_search_fwd(cache, &input));
+        Some(found.ok()?.is_some())
     }
 
     /// Which first bytes lead the anchored start state (in each context of
@@ -223,5 +241,45 @@ mod tests {
             assert_eq!(accepted, Some(first.is_some()), "{text:?}");
             assert_eq!(stopped_at, first, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_search_nested_in_another_of_the_same_dfa_gets_its_own_cache() {
+        let flags = Flags::default();
+        let forward = Forward::all_matches("ab|abcd", flags);
+        let forward = forward.unwrap_or_else(|| panic!("builds"));
+        let mut inner = Vec::new();
+        let found = forward.any_anchored_end("abcd", |end| {
+            inner.push((
+                end,
+                forward.is_match("xxcd"),
+                forward.is_match_at("zabcd", 1),
+            ));
+            false
+        });
+        assert_eq!(found, Some(false));
+        assert_eq!(
+            inner,
+            vec![(2, Some(false), Some(true)), (4, Some(false), Some(true))]
+        );
+    }
+
+    #[test]
+    fn every_thread_gets_the_answers_of_the_first() {
+        let forward = Forward::new(r"^share(?-u:\b)", Flags::default());
+        let forward = forward.unwrap_or_else(|| panic!("builds"));
+        let texts = ["share this", "shared", "to share", "share"];
+        let answers = |forward: &Forward| texts.map(|text| forward.is_match(text));
+        let first = answers(&forward);
+        assert_eq!(first, [Some(true), Some(false), Some(false), Some(true)]);
+        std::thread::scope(|scope| {
+            let others = [
+                scope.spawn(|| answers(&forward)),
+                scope.spawn(|| answers(&forward)),
+            ];
+            for other in others {
+                assert_eq!(other.join().ok(), Some(first));
+            }
+        });
     }
 }
