@@ -17,6 +17,17 @@ pub enum Applicability {
     None,
 }
 
+impl Applicability {
+    /// The name rule files and the JSON output use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Safe => "safe",
+            Self::Unsafe => "unsafe",
+            Self::None => "none",
+        }
+    }
+}
+
 /// Replace the bytes of `span` with `replacement` (empty for a deletion).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Edit {

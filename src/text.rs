@@ -364,4 +364,19 @@ mod tests {
             5
         ));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The chunked count agrees with the standard library's white-space split, with and
+        /// without a limit, on ASCII and on every kind of Unicode white space.
+        #[test]
+        fn word_counts_agree_with_split_whitespace(
+            text in "(?s).{0,60}|[ a-z\t\n\r\u{a0}\u{2028}\u{3000}\u{85}\u{1680}\u{200b}é日]{0,60}",
+            limit in 0usize..30,
+        ) {
+            let words = text.split_whitespace().count();
+            proptest::prop_assert_eq!(word_count_up_to(&text, limit), words.min(limit));
+            proptest::prop_assert_eq!(word_count(&text), words);
+        }
+    }
 }

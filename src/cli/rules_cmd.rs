@@ -46,14 +46,6 @@ fail-on = "warning"
 # doubled-space = "warning"
 "#;
 
-fn fix_name(applicability: Applicability) -> &'static str {
-    match applicability {
-        Applicability::Safe => "safe",
-        Applicability::Unsafe => "unsafe",
-        Applicability::None => "none",
-    }
-}
-
 fn load(args: &super::args::RuleArgs) -> Result<RuleSet, ExitCode> {
     let resolver = Resolver::new(super::overrides(args));
     match resolver.settings_for(Path::new(".")) {
@@ -94,7 +86,7 @@ pub fn list(args: RulesArgs) -> io::Result<ExitCode> {
                         "id": rule.id,
                         "category": rule.category.as_str(),
                         "severity": rule.severity.as_str(),
-                        "fix": fix_name(rule.fix),
+                        "fix": rule.fix.as_str(),
                         "message": rule.message,
                         "source": rule.source,
                     })
@@ -116,7 +108,7 @@ pub fn list(args: RulesArgs) -> io::Result<ExitCode> {
                     rule.id,
                     rule.category.as_str(),
                     rule.severity.as_str(),
-                    fix_name(rule.fix),
+                    rule.fix.as_str(),
                     rule.source
                 );
             }

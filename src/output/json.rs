@@ -7,13 +7,13 @@ use serde::Serialize;
 
 use super::{FileReport, json_text};
 use crate::diagnostic::Diagnostic;
-use crate::fix::{Applicability, Fix};
+use crate::fix::Fix;
 use crate::metadata::Metadata;
 
 /// Appends the file's findings as JSON objects, one a line, separated by commas (the caller
 /// wraps all files in one array). The serializer writes many small pieces per finding, so it
 /// writes them to the caller's buffer directly rather than through a `dyn Write`.
-pub fn write_findings(report: &FileReport, out: &mut Vec<u8>) -> io::Result<()> {
+pub fn write_findings(report: &FileReport, out: &mut Vec<u8>) {
     // A finding takes a few hundred bytes: room for them all at once, not by doubling.
     out.reserve(report.diagnostics.len() * FINDING_BYTES);
     for (index, diagnostic) in report.diagnostics.iter().enumerate() {
@@ -21,22 +21,20 @@ pub fn write_findings(report: &FileReport, out: &mut Vec<u8>) -> io::Result<()> 
             out.extend_from_slice(b",\n");
         }
         out.extend_from_slice(b"  ");
-        serialize(report, diagnostic, out)?;
+        serialize(report, diagnostic, out);
     }
-    Ok(())
 }
 
 /// About the length of a finding's JSON object.
 const FINDING_BYTES: usize = 512;
 
 /// Appends the file's findings as JSON objects, one a line (JSON Lines).
-pub fn write_lines(report: &FileReport, out: &mut Vec<u8>) -> io::Result<()> {
+pub fn write_lines(report: &FileReport, out: &mut Vec<u8>) {
     out.reserve(report.diagnostics.len() * FINDING_BYTES);
     for diagnostic in report.diagnostics {
-        serialize(report, diagnostic, out)?;
+        serialize(report, diagnostic, out);
         out.push(b'\n');
     }
-    Ok(())
 }
 
 /// Appends one finding's JSON object to `out`, compact, its keys in a fixed order: `path`,
@@ -44,7 +42,7 @@ pub fn write_lines(report: &FileReport, out: &mut Vec<u8>) -> io::Result<()> {
 /// `start`, `end`, `label`, `related` (each with `text`, `line`, `column`, `start`, `end`),
 /// `help`, `fix`. Written by hand, but for the fix, because most of a finding is strings and
 /// numbers that [`json_text`] writes faster than a serializer can.
-fn serialize(report: &FileReport, diagnostic: &Diagnostic, out: &mut Vec<u8>) -> io::Result<()> {
+fn serialize(report: &FileReport, diagnostic: &Diagnostic, out: &mut Vec<u8>) {
     let doc = report.document;
     let span = diagnostic.span;
     let (line, column) = doc.line_column(span.start);
@@ -86,18 +84,12 @@ fn serialize(report: &FileReport, diagnostic: &Diagnostic, out: &mut Vec<u8>) ->
         None => out.extend_from_slice(b"null"),
     }
     out.push(b'}');
-    Ok(())
 }
 
 /// Appends `fix` as its `Serialize` implementation writes it: `applicability`, then `edits`,
 /// each with its span's `start` and `end` and its `replacement`.
 fn write_fix(out: &mut Vec<u8>, fix: &Fix) {
-    let applicability = match fix.applicability {
-        Applicability::Safe => "safe",
-        Applicability::Unsafe => "unsafe",
-        Applicability::None => "none",
-    };
-    string_field(out, "{\"applicability\":", applicability);
+    string_field(out, "{\"applicability\":", fix.applicability.as_str());
     out.extend_from_slice(b",\"edits\":[");
     for (index, edit) in fix.edits.iter().enumerate() {
         let open = if index == 0 {
@@ -146,6 +138,7 @@ pub fn write_metadata(report: &FileReport, out: &mut dyn Write) -> io::Result<()
 mod tests {
     use super::*;
     use crate::document::Span;
+    use crate::fix::Applicability;
     use crate::fix::Edit;
 
     #[test]

@@ -146,4 +146,19 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Any string, control characters, quotes and line separators included, comes out as
+        /// `serde_json` writes it.
+        #[test]
+        fn any_string_is_written_as_serde_json_writes_it(
+            text in "(?s).{0,40}|[\\x00-\\x7f\u{2028}\u{2029}\u{fffd}é]{0,40}"
+        ) {
+            let mut ours = Vec::new();
+            write_str(&mut ours, &text);
+            let theirs = serde_json::to_vec(&text).unwrap_or_default();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
 }

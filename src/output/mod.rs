@@ -154,8 +154,8 @@ pub fn render_findings(
     match format {
         Format::Full => full::write(report, full, &mut out)?,
         Format::Concise => concise::write(report, &mut out)?,
-        Format::Json => json::write_findings(report, &mut out)?,
-        Format::JsonLines => json::write_lines(report, &mut out)?,
+        Format::Json => json::write_findings(report, &mut out),
+        Format::JsonLines => json::write_lines(report, &mut out),
         Format::Github => github::write(report, &mut out)?,
         Format::Sarif => sarif::write(report, &mut out)?,
         Format::Junit => junit::write(report, &mut out)?,

@@ -321,3 +321,5 @@ fn regex_help(error: &regex::Error) -> String {
 
 #[cfg(test)]
 mod limit_tests;
+#[cfg(test)]
+mod window_tests;

@@ -10,6 +10,7 @@ pub(super) struct Families {
 }
 
 impl Families {
+    /// `len` paragraphs, each a group of its own, none a template.
     pub(super) fn new(len: usize) -> Self {
         Self {
             parent: (0..len).collect(),
@@ -32,6 +33,8 @@ impl Families {
         node
     }
 
+    /// Puts the groups of `a` and `b` together; the joined group is a template family when
+    /// either was.
     pub(super) fn join(&mut self, a: usize, b: usize) {
         let (a, b) = (self.root(a), self.root(b));
         if a == b {
@@ -46,6 +49,7 @@ impl Families {
         }
     }
 
+    /// Marks `node`'s group as a template family.
     pub(super) fn mark_template(&mut self, node: usize) {
         let root = self.root(node);
         if let Some(flag) = self.template.get_mut(root) {
@@ -57,6 +61,7 @@ impl Families {
         self.template.get(root).copied().unwrap_or(false)
     }
 
+    /// True when `node`'s group is a template family.
     pub(super) fn is_template(&mut self, node: usize) -> bool {
         let root = self.root(node);
         self.is_root_template(root)
