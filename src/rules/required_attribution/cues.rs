@@ -7,7 +7,6 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use regex::Regex;
 use toml::Spanned;
 
 use super::RequiredAttributionConfig;
@@ -33,9 +32,10 @@ pub(super) struct Cues {
     pub(super) credits: Vec<LazyRegex>,
     pub(super) image: Vec<LazyRegex>,
     pub(super) publisher: Vec<LazyRegex>,
-    /// One regex matching wherever one of `publisher` does, built on first use (`None` when
-    /// there are fewer than two or they do not join): see [`Cues::any_publisher`].
-    publisher_any: OnceLock<Option<Regex>>,
+    /// The forward DFA of one regex matching wherever one of `publisher` does, built on first
+    /// use (`None` when there are fewer than two or they do not join): see
+    /// [`Cues::any_publisher`].
+    publisher_any: OnceLock<Option<Forward>>,
     /// The lines searched for a publisher notice before `publisher_any` is built.
     publisher_warm_up: Budget,
     pub(super) site_credit: Vec<LazyRegex>,
@@ -54,17 +54,19 @@ pub(super) struct Cues {
 }
 
 impl Cues {
-    /// One regex that matches wherever one of the publisher regexes does. Those are searched only
-    /// when a document shows no strong cue, but then on every line, one after the other; most
-    /// lines hold no notice at all, which this one search (its literal prefilter finds the `©`,
-    /// `copyright`, `rights` the notices need) tells for all of them. A short run (a pre-commit
-    /// hook) does without it: compiling it costs more than it saves over a few documents.
-    pub(super) fn any_publisher(&self) -> Option<&Regex> {
+    /// The forward DFA of one regex that matches wherever one of the publisher regexes does.
+    /// Those are searched only when a document shows no strong cue, but then on every line, one
+    /// after the other; most lines hold no notice at all, which this one match test tells for
+    /// all of them. Only whether it matches is asked, so the DFA alone serves, with a cache per
+    /// thread (the whole regex has no literal prefilter here and ran the same DFA behind a
+    /// shared cache pool). A short run (a pre-commit hook) does without it: compiling it costs
+    /// more than it saves over a few documents.
+    pub(super) fn any_publisher(&self) -> Option<&Forward> {
         if self.publisher_warm_up.spend() {
             return None;
         }
         self.publisher_any
-            .get_or_init(|| any_of(&self.publisher))
+            .get_or_init(|| Forward::new(&joined_superset(&self.publisher)?, Flags::default()))
             .as_ref()
     }
 
@@ -237,13 +239,6 @@ pub(super) fn compile(
         standalone_longest: standalone.iter().map(String::len).max().unwrap_or(0),
         standalone,
     })
-}
-
-/// The alternation of `regexes` without their capture groups (which may share names), compiled;
-/// `None` for fewer than two, or when one does not parse or the whole does not compile.
-fn any_of(regexes: &[LazyRegex]) -> Option<Regex> {
-    let joined = joined_superset(regexes)?;
-    Flags::default().builder(&joined).build().ok()
 }
 
 /// The alternation of `regexes` without their capture groups, to compile with the default

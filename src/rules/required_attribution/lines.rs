@@ -142,10 +142,13 @@ impl RequiredAttributionCheck {
     pub(super) fn publisher_evidence(&self, ctx: &Context, index: usize) -> Option<Evidence> {
         let line = ctx.doc.lines().get(index)?;
         let full = ctx.doc.slice(line.span);
-        if self
-            .cues
-            .any_publisher()
-            .is_some_and(|any| !any.is_match(full))
+        // A blank line holds nothing before an image credit, so it needs no search to say so;
+        // a DFA that gave up (`None`) lets the line through.
+        if full.trim().is_empty()
+            || self
+                .cues
+                .any_publisher()
+                .is_some_and(|any| any.is_match(full) == Some(false))
             || self.before_image_credit(full).trim().is_empty()
         {
             return None;

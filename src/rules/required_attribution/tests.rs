@@ -368,7 +368,7 @@ fn the_joined_publisher_regex_matches_where_one_of_the_publisher_regexes_does() 
                 .matching(line)
                 .is_some_and(|regex| regex.is_match(line))
         });
-        assert_eq!(any.is_match(line), one, "{line:?}");
+        assert_eq!(any.is_match(line), Some(one), "{line:?}");
     }
 }
 
