@@ -8,6 +8,8 @@
 //!
 //! Like the prefilter, it may only ever say "maybe".
 
+use std::collections::VecDeque;
+
 use aho_corasick::{AhoCorasick, packed};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
@@ -52,33 +54,22 @@ impl LineWindow {
         })
     }
 
-    /// Where the lines a match holding byte `at` can start in begin: after the line feed that
-    /// leaves more than the list's number of them before `at`, or at the text's start.
-    fn window_start(&self, bytes: &[u8], at: usize) -> usize {
-        let mut before = at;
-        for _ in 0..=self.breaks {
-            match memchr::memrchr(b'\n', bytes.get(..before).unwrap_or_default()) {
-                Some(feed) => before = feed,
-                None => return 0,
-            }
-        }
-        before + 1
-    }
-
     /// The line starts of `text` (its start and each byte after a line feed or a carriage
     /// return) at which a match may start, ascending: for each occurrence of a literal, those
     /// before it (or in it) with at most the list's number of line feeds in between.
     pub(crate) fn starts(&self, text: &str) -> Vec<usize> {
         let bytes = text.as_bytes();
+        let mut feeds = RecentFeeds::new(bytes, self.breaks + 1);
         // The search reports no overlaps (one that did could not skip ahead): an occurrence it
         // passes over overlaps one it reports, so it starts at most a literal's length before
-        // that one, and before its end.
+        // that one, and before its end. Occurrences come in ascending order, so the text is
+        // read for line feeds once, not once per occurrence (a long line holds many).
         let mut windows: Vec<(usize, usize)> = self
             .searcher
             .occurrences(text)
             .map(|(start, end)| {
-                let first = start.saturating_sub(self.longest);
-                (self.window_start(bytes, first), end)
+                let first = feeds.window_start(start.saturating_sub(self.longest));
+                (first, end)
             })
             .collect();
         windows.sort_unstable();
@@ -101,6 +92,46 @@ impl LineWindow {
             covered = last + 1;
         }
         starts
+    }
+}
+
+/// The last few line feeds before a position, for positions asked in ascending order: the text
+/// is read once, front to back.
+struct RecentFeeds<'t> {
+    bytes: &'t [u8],
+    /// The positions of the last `keep` line feeds before `read`, oldest first.
+    last: VecDeque<usize>,
+    keep: usize,
+    /// How far the text has been read.
+    read: usize,
+}
+
+impl<'t> RecentFeeds<'t> {
+    fn new(bytes: &'t [u8], keep: usize) -> Self {
+        Self {
+            bytes,
+            last: VecDeque::with_capacity(keep),
+            keep,
+            read: 0,
+        }
+    }
+
+    /// Where the lines a match holding byte `at` can start in begin: after the line feed that
+    /// leaves `keep - 1` of them (the list's bound) between it and `at`, or at the text's start.
+    /// `at` must not be below an earlier call's.
+    fn window_start(&mut self, at: usize) -> usize {
+        let unread = self.bytes.get(self.read..at).unwrap_or_default();
+        for feed in memchr::memchr_iter(b'\n', unread) {
+            if self.last.len() == self.keep {
+                self.last.pop_front();
+            }
+            self.last.push_back(self.read + feed);
+        }
+        self.read = self.read.max(at);
+        match self.last.front() {
+            Some(&oldest) if self.last.len() == self.keep => oldest + 1,
+            _ => 0,
+        }
     }
 }
 
