@@ -59,7 +59,7 @@ impl LineWindow {
     /// before it (or in it) with at most the list's number of line feeds in between.
     pub(crate) fn starts(&self, text: &str) -> Vec<usize> {
         let bytes = text.as_bytes();
-        let mut feeds = RecentFeeds::new(bytes, self.breaks + 1);
+        let mut feeds = RecentFeeds::new(bytes, self.breaks.saturating_add(1));
         // The search reports no overlaps (one that did could not skip ahead): an occurrence it
         // passes over overlaps one it reports, so it starts at most a literal's length before
         // that one, and before its end. Occurrences come in ascending order, so the text is
@@ -108,9 +108,11 @@ struct RecentFeeds<'t> {
 
 impl<'t> RecentFeeds<'t> {
     fn new(bytes: &'t [u8], keep: usize) -> Self {
+        // No room reserved for `keep`: a user's regex may allow thousands of line feeds, and
+        // the ring only ever holds those the text has.
         Self {
             bytes,
-            last: VecDeque::with_capacity(keep),
+            last: VecDeque::new(),
             keep,
             read: 0,
         }
