@@ -24,6 +24,7 @@ pub(crate) struct LineWindow {
     searcher: Searcher,
     /// The length of the longest literal, in bytes.
     longest: usize,
+    /// The most line feeds one match can hold.
     breaks: usize,
 }
 
@@ -63,16 +64,12 @@ impl LineWindow {
         // The search reports no overlaps (one that did could not skip ahead): an occurrence it
         // passes over overlaps one it reports, so it starts at most a literal's length before
         // that one, and before its end. Occurrences come in ascending order, so the text is
-        // read for line feeds once, not once per occurrence (a long line holds many).
-        let mut windows: Vec<(usize, usize)> = self
-            .searcher
-            .occurrences(text)
-            .map(|(start, end)| {
-                let first = feeds.window_start(start.saturating_sub(self.longest));
-                (first, end)
-            })
-            .collect();
-        windows.sort_unstable();
+        // read for line feeds once, not once per occurrence (a long line holds many), and the
+        // windows come out in ascending order.
+        let windows = self.searcher.occurrences(text).map(|(start, end)| {
+            let first = feeds.window_start(start.saturating_sub(self.longest));
+            (first, end)
+        });
         let mut starts = Vec::new();
         // Line starts below `covered` have been looked at.
         let mut covered = 0;
