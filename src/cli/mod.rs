@@ -11,6 +11,7 @@ mod lint_cmd;
 mod ordered;
 mod report;
 mod rules_cmd;
+mod runner;
 
 use std::collections::HashSet;
 use std::io;
