@@ -130,6 +130,34 @@ fn unknown_config_key_is_an_error_pointing_into_the_file() {
 }
 
 #[test]
+fn removed_diff_timeout_key_is_an_error_that_says_why() {
+    let dir = corpus();
+    let rule = include_str!("../rules/duplicate/near-duplicate-paragraph.toml");
+    write(
+        dir.path(),
+        "rules/near-duplicate-paragraph.toml",
+        &format!("{rule}diff-timeout-ms = 20\n"),
+    );
+    let line = rule.lines().count() + 1;
+    seedlint(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["lint", "--rules", "rules", "a"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(format!(
+            "near-duplicate-paragraph.toml:{line}:"
+        )))
+        .stderr(predicate::str::contains(
+            "`diff-timeout-ms` was removed: near mode's word comparison is now bounded by \
+             `threshold`, not by a time limit",
+        ))
+        .stderr(predicate::str::contains(
+            "delete the `diff-timeout-ms` line",
+        ));
+}
+
+#[test]
 fn unknown_rule_in_config_points_at_it() {
     let dir = corpus();
     write(

@@ -5,9 +5,11 @@
 //! and numbers turned into single spaces), so case, punctuation and spacing never make two
 //! copies differ. Neither mode compares all pairs: exact copies meet in a hash map, near copies
 //! are found through an inverted index of word shingles and only the candidates it yields are
-//! diffed with `similar`. A finding always sits on the later copy and points at the earlier one.
-//! Every threshold comes from the rule file; the config has no defaults of its own.
+//! compared, by a word distance whose work the threshold bounds. A finding always sits on the
+//! later copy and points at the earlier one. Every threshold comes from the rule file; the
+//! config has no defaults of its own.
 
+mod edit_distance;
 mod families;
 mod key;
 mod letters;
@@ -18,10 +20,11 @@ mod shingles;
 mod tests;
 
 use std::collections::hash_map::Entry;
-use std::time::Duration;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::Deserialize;
+use serde::de::IgnoredAny;
+use toml::Spanned;
 
 use super::{CompileError, Context, Finding};
 use crate::document::Paragraph;
@@ -62,11 +65,12 @@ pub struct DuplicateConfig {
     max_shingle_paragraphs: Option<usize>,
     /// A paragraph near this many distinct earlier ones marks a template family (near mode).
     template_matches: Option<usize>,
-    /// Upper bound on one diff, in milliseconds (near mode).
-    diff_timeout_ms: Option<u64>,
     /// A paragraph with this many copies or more is structure (a meal plan, table rows), not a
     /// repeat: its findings get an unsafe fix (exact mode; optional).
     doubtful_copies: Option<usize>,
+    /// A removed key, read only to say why it is gone: a rule file written for an older
+    /// seedlint would otherwise get a bare "unknown field".
+    diff_timeout_ms: Option<Spanned<IgnoredAny>>,
 }
 
 /// A compiled `duplicate` rule.
@@ -92,6 +96,15 @@ struct ExactMatcher {
 /// Compiles a `duplicate` rule, checking that exactly the fields of its mode are present and in
 /// range.
 pub fn compile(config: DuplicateConfig) -> Result<DuplicateCheck, CompileError> {
+    if let Some(removed) = &config.diff_timeout_ms {
+        return Err(CompileError {
+            message: "`diff-timeout-ms` was removed: near mode's word comparison is now \
+                      bounded by `threshold`, not by a time limit"
+                .into(),
+            span: Some(removed.span()),
+            help: Some("delete the `diff-timeout-ms` line".into()),
+        });
+    }
     let matcher = match config.mode {
         Mode::Exact => Matcher::Exact(compile_exact(&config)?),
         Mode::Near => Matcher::Near(compile_near(&config)?),
@@ -114,7 +127,6 @@ fn compile_exact(config: &DuplicateConfig) -> Result<ExactMatcher, CompileError>
         mode,
     )?;
     forbid(config.template_matches.is_some(), "template-matches", mode)?;
-    forbid(config.diff_timeout_ms.is_some(), "diff-timeout-ms", mode)?;
     Ok(ExactMatcher {
         // At least one word: an empty key (a line of dashes or stars) is not text that repeats.
         min_words: require(config.min_words, "min-words", mode)?.max(1),
@@ -159,11 +171,6 @@ fn compile_near(config: &DuplicateConfig) -> Result<NearMatcher, CompileError> {
             mode,
         )?,
         template_matches,
-        diff_timeout: Duration::from_millis(require(
-            config.diff_timeout_ms,
-            "diff-timeout-ms",
-            mode,
-        )?),
     })
 }
 

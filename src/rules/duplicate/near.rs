@@ -3,11 +3,11 @@
 //! family, and reports the rest with a short word diff of the two copies.
 
 use std::cmp::Ordering;
-use std::time::Duration;
 
 use rustc_hash::{FxBuildHasher, FxHashSet};
-use similar::{Algorithm, DiffTag, TextDiff, TextDiffConfig};
+use similar::{Algorithm, DiffTag, TextDiff};
 
+use super::edit_distance::similarity;
 use super::families::Families;
 use super::shingles::ShingleIndex;
 use super::{Unit, key_words, line_number, units};
@@ -29,7 +29,6 @@ pub(super) struct NearMatcher {
     pub(super) min_shared_shingles: f64,
     pub(super) max_shingle_paragraphs: usize,
     pub(super) template_matches: usize,
-    pub(super) diff_timeout: Duration,
 }
 
 /// A near pair that survived the template guard: the later paragraph, the earlier one, and their
@@ -108,7 +107,7 @@ impl NearMatcher {
                 continue;
             }
             let tokens = tokens.get_or_insert_with(|| key_words(unit.key));
-            if let Some(ratio) = self.similarity(&key_words(other.key), tokens) {
+            if let Some(ratio) = similarity(&key_words(other.key), tokens, self.threshold) {
                 found.push((earlier, ratio));
                 if found.len() >= self.template_matches {
                     break;
@@ -136,24 +135,10 @@ impl NearMatcher {
         2.0 * common as f32 / total >= self.threshold
     }
 
-    /// The word-level ratio of two token lists when it reaches the threshold.
-    fn similarity(&self, old: &[&str], new: &[&str]) -> Option<f32> {
-        let ratio = self.diff_config().diff_slices(old, new).ratio();
-        (ratio >= self.threshold).then_some(ratio)
-    }
-
-    fn diff_config(&self) -> TextDiffConfig {
-        let mut config = TextDiff::configure();
-        config
-            .algorithm(Algorithm::Myers)
-            .timeout(self.diff_timeout);
-        config
-    }
-
     fn finding(&self, units: &[Unit], pair: NearPair) -> Option<Finding> {
         let later = units.get(pair.later)?;
         let earlier = units.get(pair.earlier)?;
-        let changes = self.word_diff(&key_words(earlier.key), &key_words(later.key));
+        let changes = word_diff(&key_words(earlier.key), &key_words(later.key));
         let (later, earlier) = (later.paragraph, earlier.paragraph);
         let line = line_number(earlier);
         let percent = (pair.ratio * 100.0).round();
@@ -167,33 +152,6 @@ impl NearMatcher {
                     "line {line} holds the earlier version; changed words: {changes}"
                 )),
         )
-    }
-
-    /// A short word diff of two token lists, e.g. `-[tuesday] +[wednesday], +[again]`; the keys
-    /// differ (equal keys never get here), so there is always at least one change.
-    fn word_diff(&self, old: &[&str], new: &[&str]) -> String {
-        let diff = self.diff_config().diff_slices(old, new);
-        let mut changes: Vec<String> = diff
-            .ops()
-            .iter()
-            .filter_map(|op| {
-                let (tag, old_range, new_range) = op.as_tag_tuple();
-                let removed = old.get(old_range).map(|words| bracket('-', words));
-                let added = new.get(new_range).map(|words| bracket('+', words));
-                match tag {
-                    DiffTag::Equal => None,
-                    DiffTag::Delete => removed,
-                    DiffTag::Insert => added,
-                    DiffTag::Replace => Some(format!("{} {}", removed?, added?)),
-                }
-            })
-            .take(DIFF_CHANGES_SHOWN + 1)
-            .collect();
-        if changes.len() > DIFF_CHANGES_SHOWN {
-            changes.truncate(DIFF_CHANGES_SHOWN);
-            changes.push("…".into());
-        }
-        changes.join(", ")
     }
 }
 
@@ -278,6 +236,37 @@ pub(super) fn common_words(old: &[u64], new: &[u64]) -> usize {
         }
     }
     shared
+}
+
+/// A short word diff of two token lists, e.g. `-[tuesday] +[wednesday], +[again]`; the keys
+/// differ (equal keys never get here), so there is always at least one change. The diff
+/// needs no deadline: only pairs that reached the threshold get here, whose distance `D` is
+/// within the threshold's bound, and Myers' work is `O((a + b)·D)`.
+fn word_diff(old: &[&str], new: &[&str]) -> String {
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .diff_slices(old, new);
+    let mut changes: Vec<String> = diff
+        .ops()
+        .iter()
+        .filter_map(|op| {
+            let (tag, old_range, new_range) = op.as_tag_tuple();
+            let removed = old.get(old_range).map(|words| bracket('-', words));
+            let added = new.get(new_range).map(|words| bracket('+', words));
+            match tag {
+                DiffTag::Equal => None,
+                DiffTag::Delete => removed,
+                DiffTag::Insert => added,
+                DiffTag::Replace => Some(format!("{} {}", removed?, added?)),
+            }
+        })
+        .take(DIFF_CHANGES_SHOWN + 1)
+        .collect();
+    if changes.len() > DIFF_CHANGES_SHOWN {
+        changes.truncate(DIFF_CHANGES_SHOWN);
+        changes.push("…".into());
+    }
+    changes.join(", ")
 }
 
 /// `-[a b c]` or `+[a b c]`, eliding long runs of words.

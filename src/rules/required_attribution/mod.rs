@@ -24,6 +24,8 @@ mod lines;
 mod names;
 
 #[cfg(test)]
+mod publisher_tests;
+#[cfg(test)]
 mod tests;
 
 use serde::Deserialize;

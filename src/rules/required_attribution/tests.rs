@@ -1,6 +1,6 @@
-//! Unit tests of `required-attribution` with the built-in rule file: bylines, label lines,
-//! agencies and credits, names near and on the date line, image credits, noise, site credits,
-//! publisher notices, front matter and the finding on the title line.
+//! Unit tests of `required-attribution` with the built-in rule file, on what names an author or
+//! a source: bylines, label lines, agencies and credits, names near and on the date line, image
+//! credits, noise and front matter. The helpers here serve `publisher_tests` too.
 
 use super::*;
 use crate::civil_date::CivilDate;
@@ -10,7 +10,7 @@ use crate::metadata::DateValue;
 
 const RULE: &str = include_str!("../../../rules/metadata/missing-attribution.toml");
 
-fn check(accept_publisher: bool) -> RequiredAttributionCheck {
+pub(super) fn check(accept_publisher: bool) -> RequiredAttributionCheck {
     let mut config = match super::super::parse_check::<RequiredAttributionConfig>(RULE) {
         Ok(config) => config,
         Err(error) => panic!("config: {error:?}"),
@@ -44,7 +44,7 @@ fn date_on(doc: &Document, line: usize) -> Option<DateValue> {
 
 /// Runs the rule; `date_line` stands in for the date rule's value, `noise` for the noise
 /// rules' spans (given as line numbers).
-fn run(
+pub(super) fn run(
     text: &str,
     date_line: Option<usize>,
     noise_lines: &[usize],
@@ -74,20 +74,20 @@ fn run(
     (metadata.attribution, findings)
 }
 
-fn found(text: &str) -> Option<(String, String)> {
+pub(super) fn found(text: &str) -> Option<(String, String)> {
     found_near(text, None)
 }
 
-fn found_near(text: &str, date_line: Option<usize>) -> Option<(String, String)> {
+pub(super) fn found_near(text: &str, date_line: Option<usize>) -> Option<(String, String)> {
     let (value, _) = run(text, date_line, &[], false);
     value.map(|value| (value.kind, value.name))
 }
 
-fn pair(kind: &str, name: &str) -> Option<(String, String)> {
+pub(super) fn pair(kind: &str, name: &str) -> Option<(String, String)> {
     Some((kind.to_string(), name.to_string()))
 }
 
-const PROSE: &str =
+pub(super) const PROSE: &str =
     "Heavy rain flooded several streets in the harbour district on Monday night, the city said.";
 
 #[test]
@@ -226,85 +226,6 @@ fn noise_hides_bylines_but_not_source_lines() {
 }
 
 #[test]
-fn site_credit_after_the_article_is_a_publisher() {
-    let text = format!("Title\n\n{PROSE} {PROSE}\n\n{PROSE}\n\nExample.com\nViews: 254\n");
-    assert_eq!(found(&text), pair("publisher", "Example.com"));
-}
-
-#[test]
-fn copyright_alone_fires_with_its_own_message_unless_accepted() {
-    let text = format!("Title\n\n{PROSE}\n\n© 2024 Harbour Media. All rights reserved.\n");
-    let (value, findings) = run(&text, None, &[], false);
-    assert!(value.is_none());
-    let messages: Vec<Option<String>> = findings.iter().map(|f| f.message.clone()).collect();
-    assert_eq!(
-        messages,
-        [Some(
-            "only a publisher or copyright line found: Harbour Media".to_string()
-        )]
-    );
-    assert_eq!(
-        findings.iter().map(|f| f.span).collect::<Vec<_>>(),
-        [Span::new(0, 5)]
-    );
-    let (value, findings) = run(&text, None, &[], true);
-    assert!(findings.is_empty());
-    assert_eq!(value.map(|v| v.kind).as_deref(), Some("publisher"));
-}
-
-#[test]
-fn copyright_after_an_image_credit_is_no_publisher_line() {
-    let text = format!("Title\n\n{PROSE}\n\nPhoto: © 2024 Harbour Media\n");
-    let (value, findings) = run(&text, None, &[], true);
-    assert!(value.is_none());
-    assert_eq!(findings.len(), 1);
-    assert_eq!(findings.first().and_then(|f| f.message.clone()), None);
-}
-
-#[test]
-fn a_byline_wins_over_a_copyright_line_in_noise_or_not() {
-    let text = format!("Title\nBy Anna Smith\n\n{PROSE}\n\n© 2024 Harbour Media\n");
-    for accept_publisher in [false, true] {
-        let (value, findings) = run(&text, None, &[], accept_publisher);
-        assert!(findings.is_empty());
-        assert_eq!(value.map(|v| v.kind).as_deref(), Some("author"));
-    }
-    // The byline in noise no longer counts, and the copyright line outside it is taken.
-    let (value, _) = run(&text, None, &[2], true);
-    assert_eq!(value.map(|v| v.kind).as_deref(), Some("publisher"));
-}
-
-#[test]
-fn the_first_copyright_line_outside_noise_is_named() {
-    let text = format!(
-        "Title\n© 2023 Menu Media\n\n{PROSE}\n\n© 2024 Harbour Media\n© 2025 Other Media\n"
-    );
-    let (value, findings) = run(&text, None, &[2], false);
-    assert!(value.is_none());
-    let message = findings.first().and_then(|f| f.message.clone());
-    assert_eq!(
-        message.as_deref(),
-        Some("only a publisher or copyright line found: Harbour Media")
-    );
-    let (value, _) = run(&text, None, &[2, 6, 7], true);
-    assert_eq!(value.map(|v| v.name).as_deref(), Some("Menu Media"));
-}
-
-#[test]
-fn nothing_found_fires_once_on_the_title() {
-    let (value, findings) = run(&format!("\nTitle\n\n{PROSE}\n"), None, &[], false);
-    assert!(value.is_none());
-    assert_eq!(findings.len(), 1);
-    assert_eq!(
-        findings
-            .iter()
-            .map(|f| f.message.clone())
-            .collect::<Vec<_>>(),
-        [None]
-    );
-}
-
-#[test]
 fn front_matter_author_wins() {
     let text =
         format!("---\ntitle: A\nauthor: \"Ayşe Yılmaz\"\n---\n{PROSE}\nSource: example.com\n");
@@ -339,65 +260,4 @@ fn a_prefix_or_label_alone_on_its_line_names_the_next_line() {
         None
     );
     assert_eq!(found(&format!("Titel\nVon\n\nEurosport\n\n{PROSE}")), None);
-}
-
-#[test]
-fn the_joined_publisher_regex_matches_where_one_of_the_publisher_regexes_does() {
-    let check = check(false);
-    assert!(
-        check.cues.any_publisher().is_none(),
-        "not built for a short run"
-    );
-    let warmed =
-        (0..=crate::rules::prefilter::PREFILTERED_TEXTS).find_map(|_| check.cues.any_publisher());
-    let any = warmed.unwrap_or_else(|| panic!("the default rule's publisher regexes join"));
-    for line in [
-        "© 2026 Example Media. All rights reserved.",
-        "Copyright (c) 2024-2026 Example Media",
-        "COPYRIGHT © Example",
-        "Alle Rechte vorbehalten.",
-        "Any use of materials is allowed only with a hyperlink to example.com",
-        "При использовании материалов гиперссылка на example.ru обязательна",
-        "Все права защищены",
-        "The council copyrighted nothing, and all rights stayed with the city.",
-        "Plain prose of an article, with nothing to flag.",
-        "",
-    ] {
-        let one = check.cues.publisher.iter().any(|regex| {
-            regex
-                .matching(line)
-                .is_some_and(|regex| regex.is_match(line))
-        });
-        assert_eq!(any.is_match(line), Some(one), "{line:?}");
-    }
-}
-
-#[test]
-fn the_line_gate_opens_on_every_cue_and_stays_shut_on_plain_prose() {
-    let check = check(false);
-    for _ in 0..crate::rules::prefilter::PREFILTERED_TEXTS {
-        assert!(check.cues.may_cue(""), "every line may hold a cue at first");
-    }
-    for line in [
-        "By Anna Smith and Li Wei",
-        "– Von Anna Schmidt",
-        "Автор: Иван Петров",
-        "Source: example.com",
-        "Mənbə: example.az",
-        "Autorin Anna Schmidt",
-        "Anna Smith, staff writer",
-        "(Reporting by Li Wei; Editing by Anna Smith)",
-        "Photo: Jane Doe",
-        "A caption. Фото: Иван Петров",
-        "Image courtesy of the city",
-    ] {
-        assert!(check.cues.may_cue(line), "{line:?}");
-    }
-    for line in [
-        "Heavy rain flooded several streets in the harbour district on Monday night.",
-        "Die Stadt baut bis zum Sommer drei neue Radwege, wie der Bürgermeister sagte.",
-        "",
-    ] {
-        assert!(!check.cues.may_cue(line), "{line:?}");
-    }
 }
