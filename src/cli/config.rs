@@ -182,12 +182,22 @@ impl Resolver {
 
     /// The settings for `path` (a file or folder); `Err` holds the rendered report.
     pub fn settings_for(&self, path: &Path) -> Resolved {
+        self.resolve(path, path.is_dir())
+    }
+
+    /// The settings for `path`, known to be a file (a walk found it): a corpus asks for every
+    /// one of its files, and telling a file from a folder costs a system call each.
+    pub fn settings_for_file(&self, path: &Path) -> Resolved {
+        self.resolve(path, false)
+    }
+
+    fn resolve(&self, path: &Path, is_dir: bool) -> Resolved {
         let config = if self.overrides.isolated {
             None
         } else if let Some(config) = &self.overrides.config {
             Some(self.absolute(config))
         } else {
-            self.nearest_config(&self.absolute(path))
+            self.nearest_config(&self.absolute(path), is_dir)
         };
         let mut built = self.built.lock().unwrap_or_else(|p| p.into_inner());
         built
@@ -200,8 +210,8 @@ impl Resolver {
             .clone()
     }
 
-    fn nearest_config(&self, path: &Path) -> Option<PathBuf> {
-        let start = if path.is_dir() { path } else { path.parent()? };
+    fn nearest_config(&self, path: &Path, is_dir: bool) -> Option<PathBuf> {
+        let start = if is_dir { path } else { path.parent()? };
         let mut nearest = self.nearest.lock().unwrap_or_else(|p| p.into_inner());
         let mut visited = Vec::new();
         let mut found = None;

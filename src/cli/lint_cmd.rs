@@ -121,7 +121,7 @@ pub fn run(args: LintArgs) -> io::Result<ExitCode> {
         (args.rules.no_force_exclude && explicit.contains(&path.to_path_buf()))
             || runner
                 .resolver
-                .settings_for(path)
+                .settings_for_file(path)
                 .map_or(true, |s| !s.is_excluded(&runner.resolver.absolute(path)))
     };
     if args.show_files {

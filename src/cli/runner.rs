@@ -59,7 +59,11 @@ impl Runner {
             Source::File(path) => path.to_path_buf(),
             Source::Stdin => PathBuf::from(label),
         };
-        let settings = match self.resolver.settings_for(&path) {
+        let settings = match source {
+            Source::File(_) => self.resolver.settings_for_file(&path),
+            Source::Stdin => self.resolver.settings_for(&path),
+        };
+        let settings = match settings {
             Ok(settings) => settings,
             Err(report) => return Outcome::error(label, report.trim_end()),
         };
