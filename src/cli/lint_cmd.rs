@@ -12,9 +12,10 @@ use seedlint::baseline::BaselineMatcher;
 use seedlint::output::{Format, Frame, FullOptions};
 
 use super::args::{FormatArg, LintArgs};
-use super::config::{Resolver, Settings};
+use super::config::Resolver;
 use super::report::{Reporter, RunReport};
 use super::runner::{Mode, Runner};
+use super::settings::Settings;
 use super::{Outcome, Source, files, interrupt};
 
 /// Runs `seedlint lint`.

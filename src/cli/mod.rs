@@ -12,6 +12,7 @@ mod ordered;
 mod report;
 mod rules_cmd;
 mod runner;
+mod settings;
 
 use std::collections::HashSet;
 use std::io;

@@ -13,7 +13,8 @@ use seedlint::output::{self, FileReport, Format, FullOptions};
 use seedlint::suppress::apply_markers;
 use similar::TextDiff;
 
-use super::config::{Resolver, Settings};
+use super::config::Resolver;
+use super::settings::Settings;
 use super::{Outcome, Source, files};
 
 /// What `lint` does with each file.
