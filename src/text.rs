@@ -234,9 +234,22 @@ fn is_unspaced_script(c: char) -> bool {
 
 /// True when `text` (trimmed, closing quotes and brackets ignored) ends a sentence.
 pub fn ends_with_terminal_punctuation(text: &str) -> bool {
+    // Most texts end with an ASCII character that is neither white space nor a closer, and then
+    // that character alone decides, without the character-by-character trims.
+    match text.as_bytes().last() {
+        Some(&last) if last.is_ascii() && !is_ascii_space(last) && !is_closer(last) => {
+            return matches!(last, b'.' | b'!' | b'?');
+        }
+        _ => {}
+    }
     text.trim_end()
         .trim_end_matches(CLOSERS)
         .ends_with(TERMINAL)
+}
+
+/// True for the ASCII characters among [`CLOSERS`].
+fn is_closer(byte: u8) -> bool {
+    CLOSERS.contains(&char::from(byte))
 }
 
 /// True when `text`, which has `words` white-space separated words, reads like a sentence of
@@ -437,6 +450,24 @@ mod tests {
             "Many words but no full stop at the end here",
             5
         ));
+    }
+
+    /// [`ends_with_terminal_punctuation`] by its definition, without the fast path.
+    fn defined_terminal(text: &str) -> bool {
+        text.trim_end()
+            .trim_end_matches(CLOSERS)
+            .ends_with(TERMINAL)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The fast path on the last byte agrees with the trims.
+        #[test]
+        fn terminal_punctuation_agrees_with_its_definition(
+            text in "(?s).{0,6}|[a .!?…。\"')\\]*_”’»\t\n\u{a0}\u{b}\u{1c}]{0,8}",
+        ) {
+            proptest::prop_assert_eq!(ends_with_terminal_punctuation(&text), defined_terminal(&text));
+        }
     }
 
     proptest::proptest! {
