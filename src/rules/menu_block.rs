@@ -96,7 +96,7 @@ impl MenuBlockCheck {
         let mut run: Option<Run> = None;
         let mut gap = 0;
         for index in 0..ctx.doc.lines().len() {
-            let line = ctx.doc.line_text(index).trim();
+            let line = text::trim(ctx.doc.line_text(index));
             if line.is_empty() {
                 gap += 1;
                 if gap > self.max_gap {
