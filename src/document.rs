@@ -349,15 +349,11 @@ fn split_paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
     };
     for (index, line) in lines.iter().enumerate() {
         let content = &text[line.span.range()];
-        if content.trim().is_empty() {
+        if is_blank(content) {
             close(&mut open, &mut paragraphs);
             continue;
         }
-        // A line has at least as many bytes as characters: short lines skip the count, and a
-        // long one is counted only up to the bound.
-        if content.len() > STANDALONE_LINE_CHARS
-            && content.chars().nth(STANDALONE_LINE_CHARS).is_some()
-        {
+        if is_standalone(content) {
             close(&mut open, &mut paragraphs);
             open = Some((index, index));
             close(&mut open, &mut paragraphs);
@@ -370,6 +366,27 @@ fn split_paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
     }
     close(&mut open, &mut paragraphs);
     paragraphs
+}
+
+/// True when `line` holds nothing but white space; most lines start with an ASCII character
+/// that is not white space, which settles it without trimming.
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        Some(&first) if first.is_ascii() && !first.is_ascii_whitespace() && first != 0x0b => false,
+        _ => line.trim().is_empty(),
+    }
+}
+
+/// True when `line` has more than [`STANDALONE_LINE_CHARS`] characters. A line has at least as
+/// many bytes as characters: short lines skip the count; a line whose bytes up to the bound are
+/// ASCII has that many characters; any other is counted only up to the bound.
+fn is_standalone(line: &str) -> bool {
+    line.len() > STANDALONE_LINE_CHARS
+        && (line
+            .as_bytes()
+            .get(..=STANDALONE_LINE_CHARS)
+            .is_some_and(<[u8]>::is_ascii)
+            || line.chars().nth(STANDALONE_LINE_CHARS).is_some())
 }
 
 #[cfg(test)]

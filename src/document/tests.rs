@@ -99,3 +99,28 @@ fn empty_text_has_no_lines() {
     assert!(doc.paragraphs().is_empty());
     assert_eq!(doc.line_column(0), (1, 1));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    /// The shortcuts of paragraph splitting agree with their definitions: a blank line trims
+    /// to nothing, a standalone line has more than the bound's characters.
+    #[test]
+    fn line_shortcuts_agree_with_their_definitions(
+        line in "[ \t\u{b}\u{c}\r\u{a0}\u{3000}a.é日]{0,6}|[aé日 ]{95,130}|(?s).{0,8}",
+    ) {
+        proptest::prop_assert_eq!(is_blank(&line), line.trim().is_empty());
+        proptest::prop_assert_eq!(
+            is_standalone(&line),
+            line.chars().count() > STANDALONE_LINE_CHARS
+        );
+    }
+}
+
+#[test]
+fn a_line_of_exactly_the_bound_is_not_standalone() {
+    let bound = "a".repeat(STANDALONE_LINE_CHARS);
+    assert!(!is_standalone(&bound));
+    assert!(is_standalone(&format!("{bound}b")));
+    assert!(!is_standalone(&format!("é{}", &bound[1..])));
+    assert!(is_standalone(&format!("é{bound}")));
+}

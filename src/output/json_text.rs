@@ -9,6 +9,17 @@
 pub(super) fn write_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
     let bytes = text.as_bytes();
+    // Most strings need no escape at all: one pass without early exit, which the compiler
+    // turns into vector instructions, tells, and such a string is copied whole (the chunked
+    // scan below went byte by byte through the last few bytes, all of a short string).
+    if !bytes
+        .iter()
+        .fold(false, |found, &byte| found | byte_needs_escape(byte))
+    {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     // Bytes before `copied` are in `out`; bytes between it and `at` need no escape.
     let mut copied = 0;
     let mut at = 0;
@@ -67,6 +78,11 @@ fn needs_escape(chunk: u64) -> bool {
     below(chunk, 0x20)
         || below(chunk ^ (ONES * u64::from(b'"')), 1)
         || below(chunk ^ (ONES * u64::from(b'\\')), 1)
+}
+
+/// True when `serde_json` escapes `byte`: a quote, a backslash or a byte below 0x20.
+fn byte_needs_escape(byte: u8) -> bool {
+    (byte < 0x20) | (byte == b'"') | (byte == b'\\')
 }
 
 /// How `serde_json` escapes `byte`: the letter after the backslash (`u` for `\u00XX`), or

@@ -5,8 +5,7 @@
 //! and dense in stop words; menus are short, bare and nearly free of them. Every threshold comes
 //! from the rule file.
 
-use std::collections::HashSet;
-
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use super::{CompileError, Context, Finding, Placement};
@@ -52,7 +51,8 @@ pub struct MenuBlockCheck {
     max_words: usize,
     max_gap: usize,
     max_stopword_share: f64,
-    stopwords: HashSet<String>,
+    /// Lower case; hashed with FxHash, since every word of every short line is looked up.
+    stopwords: FxHashSet<String>,
     placement: Placement,
 }
 
@@ -96,7 +96,7 @@ impl MenuBlockCheck {
         let mut run: Option<Run> = None;
         let mut gap = 0;
         for index in 0..ctx.doc.lines().len() {
-            let line = ctx.doc.line_text(index).trim();
+            let line = text::trim(ctx.doc.line_text(index));
             if line.is_empty() {
                 gap += 1;
                 if gap > self.max_gap {
@@ -139,7 +139,16 @@ impl MenuBlockCheck {
     fn is_stopword(&self, word: &str) -> bool {
         // Only sentence punctuation is trimmed: "A+" (a font-size button) is not the word "a".
         let bare = word.trim_matches(|c: char| ",.;:!?\"'()«»“”„‘’".contains(c));
-        !bare.is_empty() && self.stopwords.contains(&bare.to_lowercase())
+        // A word without capitals or non-ASCII letters (most words) is its own lower case.
+        let lower = bare
+            .bytes()
+            .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase());
+        !bare.is_empty()
+            && if lower {
+                self.stopwords.contains(bare)
+            } else {
+                self.stopwords.contains(&bare.to_lowercase())
+            }
     }
 
     fn close(&self, ctx: &Context, run: Option<Run>, findings: &mut Vec<Finding>) {

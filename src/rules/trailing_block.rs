@@ -142,7 +142,7 @@ impl TrailingBlockCheck {
                     .map(|block| (i, block))
             })
         {
-            let marker = doc.line_text(first).trim();
+            let marker = text::trim(doc.line_text(first));
             let label = if to_end {
                 format!("page furniture from “{marker}” to the end")
             } else {
@@ -196,7 +196,7 @@ impl TrailingBlockCheck {
     /// has no name to find.
     fn name_reappears_below(&self, ctx: &Context, marker: usize) -> bool {
         let doc = ctx.doc;
-        let heading = doc.line_text(marker).trim();
+        let heading = text::trim(doc.line_text(marker));
         let captures = self.markers.captures_iter(heading).next();
         let Some(name) = captures
             .as_ref()
@@ -221,7 +221,7 @@ impl TrailingBlockCheck {
             && words <= self.max_marker_words
             && (self.placement.accepts(position)
                 || self.confirm.is_some() && position == Position::Head)
-            && self.markers.is_match(ctx.doc.line_text(index).trim())
+            && self.markers.is_match(text::trim(ctx.doc.line_text(index)))
     }
 
     /// The block a marker at line `first` starts (last line, whether it runs to the end, whether
@@ -299,7 +299,7 @@ impl TrailingBlockCheck {
         self.confirm.as_ref().is_some_and(|confirm| {
             words > 0
                 && words <= MAX_CONFIRM_WORDS
-                && confirm.is_match(ctx.doc.line_text(index).trim())
+                && confirm.is_match(text::trim(ctx.doc.line_text(index)))
         })
     }
 

@@ -23,6 +23,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::words::{FLAGS, build};
 use crate::rules::forward::Forward;
 use crate::rules::lazy_regex::LazyRegex;
@@ -34,7 +36,8 @@ const MONTH_GROUP: &str = "(?P<mon>";
 /// The month names with their numbers, in every form a page may write them.
 #[derive(Debug)]
 pub(super) struct MonthNames {
-    numbers: HashMap<String, u32>,
+    /// Hashed with FxHash: the names are looked up at every place a month may start or end.
+    numbers: FxHashMap<String, u32>,
     /// The byte lengths of the names, each once, ascending.
     lengths: Vec<usize>,
 }
@@ -45,7 +48,10 @@ impl MonthNames {
         let mut lengths: Vec<usize> = numbers.keys().map(String::len).collect();
         lengths.sort_unstable();
         lengths.dedup();
-        Self { numbers, lengths }
+        Self {
+            numbers: numbers.into_iter().collect(),
+            lengths,
+        }
     }
 
     /// Every name, in no particular order.

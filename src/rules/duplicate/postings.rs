@@ -8,11 +8,14 @@
 /// No link or no paragraph, in the compact `u32` ids of [`Posting`] and the index's links.
 pub(super) const NONE: u32 = u32::MAX;
 
-/// A shingle's posting list: how many paragraphs it holds, where its latest entry sits in the
-/// arena of links, and the last paragraph that had the shingle (also once the list is full).
+/// A shingle's posting list: how many paragraphs it holds, the first of them, where the entry
+/// of the latest later one sits in the arena of links, and the last paragraph that had the
+/// shingle (also once the list is full). The first paragraph is kept here rather than in the
+/// arena since most shingles of a document occur once: a link each cost a push each.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Posting {
     pub(super) len: u32,
+    pub(super) first_unit: u32,
     pub(super) head: u32,
     pub(super) last_unit: u32,
 }
@@ -21,6 +24,7 @@ impl Posting {
     /// The posting list of a shingle no paragraph has had yet.
     pub(super) const EMPTY: Self = Self {
         len: 0,
+        first_unit: NONE,
         head: NONE,
         last_unit: NONE,
     };

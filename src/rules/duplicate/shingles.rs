@@ -8,8 +8,9 @@ use super::postings::{NONE, PostingTable};
 /// An inverted index from shingle hash to the paragraphs that contain it, built as the
 /// paragraphs are read. A posting list stops growing one past `max_paragraphs`; from then on
 /// the shingle is too common (a template line, a stock phrase) to propose candidates, which
-/// also bounds the work per shingle and keeps the whole pass linear. The lists live in one
-/// arena, since most shingles occur once and a vector each would cost an allocation each.
+/// also bounds the work per shingle and keeps the whole pass linear. The lists (past their
+/// first paragraph, which the posting itself holds) live in one arena, since most shingles
+/// occur once and a vector each would cost an allocation each.
 #[derive(Debug)]
 pub(super) struct ShingleIndex {
     /// Where every word's hash starts: drawn afresh for every document, so that a crafted page
@@ -105,16 +106,17 @@ impl ShingleIndex {
             if posting.len as usize > self.max_paragraphs {
                 continue;
             }
+            if posting.len == 0 {
+                // Most shingles occur once: their one paragraph needs no link.
+                posting.first_unit = unit_id;
+                posting.len = 1;
+                continue;
+            }
+            count_shared(&mut self.shared, &mut self.touched, posting.first_unit);
             // `NONE` lies past the end of the arena, which never holds that many links.
             let mut at = posting.head;
             while let Some(link) = self.links.get(at as usize) {
-                let linked = link.unit as usize;
-                if let Some(count) = self.shared.get_mut(linked) {
-                    if *count == 0 {
-                        self.touched.push(linked);
-                    }
-                    *count += 1;
-                }
+                count_shared(&mut self.shared, &mut self.touched, link.unit);
                 at = link.next;
             }
             let Some(head) = compact(self.links.len()) else {
@@ -147,6 +149,17 @@ impl ShingleIndex {
         }
         candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.into_iter().map(|(unit, _)| unit).collect()
+    }
+}
+
+/// Counts one more shingle shared with paragraph `unit`, noting it as touched on its first.
+fn count_shared(shared: &mut [usize], touched: &mut Vec<usize>, unit: u32) {
+    let unit = unit as usize;
+    if let Some(count) = shared.get_mut(unit) {
+        if *count == 0 {
+            touched.push(unit);
+        }
+        *count += 1;
     }
 }
 
