@@ -51,9 +51,6 @@ pub struct Layout {
     pub main_run: Option<(usize, usize)>,
     /// The white-space separated words of each line.
     line_words: Vec<usize>,
-    /// The lines with words, fewest words first, in document order among equals: a rule that
-    /// only looks at short lines reads the front of it instead of going over every line.
-    lines_by_words: Vec<usize>,
     /// Whether each paragraph reads like article prose.
     prose: Vec<bool>,
 }
@@ -84,7 +81,6 @@ impl Layout {
             });
         Self {
             main_run,
-            lines_by_words: lines_by_words(&line_words),
             line_words,
             prose,
         }
@@ -95,13 +91,10 @@ impl Layout {
         self.line_words.get(index).copied().unwrap_or(0)
     }
 
-    /// The lines with at least one word and at most `max` words, fewest words first and in
-    /// document order among equals.
-    pub fn lines_with_words_up_to(&self, max: usize) -> &[usize] {
-        let end = self
-            .lines_by_words
-            .partition_point(|&index| self.line_words(index) <= max);
-        self.lines_by_words.get(..end).unwrap_or_default()
+    /// The word count of every line, in document order: a rule that only looks at short lines
+    /// skips the others on this count alone, before it looks at the line.
+    pub fn line_word_counts(&self) -> &[usize] {
+        &self.line_words
     }
 
     /// The white-space separated words of a paragraph, which are its lines' words: the line
@@ -188,16 +181,6 @@ fn dense_runs(doc: &Document, line_words: &[usize]) -> (Vec<DenseRun>, Vec<bool>
     (runs, verdicts)
 }
 
-/// The indices of the lines with words, fewest words first, in document order among equals.
-fn lines_by_words(line_words: &[usize]) -> Vec<usize> {
-    let mut lines: Vec<usize> = (0..line_words.len())
-        .filter(|&index| line_words.get(index).is_some_and(|&words| words > 0))
-        .collect();
-    // Stable: lines with as many words keep their document order.
-    lines.sort_by_key(|&index| line_words.get(index).copied().unwrap_or(0));
-    lines
-}
-
 /// The words of lines `first..=last`.
 fn sum_lines(line_words: &[usize], first: usize, last: usize) -> usize {
     line_words
@@ -253,13 +236,9 @@ mod tests {
     }
 
     #[test]
-    fn short_lines_come_fewest_words_first_in_document_order() {
-        let doc = Document::new("one two\n\nthree\nfour five six\nseven\neight nine\n".into());
-        let layout = Layout::of(&doc);
-        assert_eq!(layout.lines_with_words_up_to(0), [0usize; 0]);
-        assert_eq!(layout.lines_with_words_up_to(1), [2, 4]);
-        assert_eq!(layout.lines_with_words_up_to(2), [2, 4, 0, 5]);
-        assert_eq!(layout.lines_with_words_up_to(usize::MAX), [2, 4, 0, 5, 3]);
+    fn every_line_has_its_word_count_in_document_order() {
+        let doc = Document::new("one two\n\nthree\nfour five six\n".into());
+        assert_eq!(Layout::of(&doc).line_word_counts(), [2, 0, 1, 3]);
     }
 
     #[test]

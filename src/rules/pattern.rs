@@ -125,25 +125,17 @@ impl PatternCheck {
     pub fn check(&self, ctx: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
         match self.scope {
-            Scope::Line => match self.max_words {
-                // Most lines of an article are too long for a rule with a word limit: only the
-                // short ones are visited, and their findings put back in document order.
-                Some(max) => {
-                    for &index in ctx.layout.lines_with_words_up_to(max) {
-                        if let Some(line) = ctx.doc.lines().get(index) {
-                            let words = ctx.layout.line_words(index);
-                            self.check_unit(ctx, index, line.span, words, &mut findings);
-                        }
-                    }
-                    findings.sort_unstable_by_key(|finding| finding.span.start);
-                }
-                None => {
-                    for (index, line) in ctx.doc.lines().iter().enumerate() {
-                        let words = ctx.layout.line_words(index);
+            Scope::Line => {
+                // Most lines of an article are too long for a rule with a word limit, and
+                // blank lines hold nothing: the word count alone skips them.
+                let max = self.max_words.unwrap_or(usize::MAX);
+                let counts = ctx.layout.line_word_counts();
+                for ((index, line), &words) in ctx.doc.lines().iter().enumerate().zip(counts) {
+                    if (1..=max).contains(&words) {
                         self.check_unit(ctx, index, line.span, words, &mut findings);
                     }
                 }
-            },
+            }
             Scope::Paragraph => {
                 for paragraph in ctx.doc.paragraphs() {
                     let words = ctx.layout.paragraph_words(paragraph);
