@@ -149,8 +149,8 @@ fn removed_diff_timeout_key_is_an_error_that_says_why() {
             "near-duplicate-paragraph.toml:{line}:"
         )))
         .stderr(predicate::str::contains(
-            "`diff-timeout-ms` was removed: near mode's word comparison is now bounded by \
-             `threshold`, not by a time limit",
+            "`diff-timeout-ms` was removed: near mode's word comparison is now bounded by a \
+             fixed amount of work, not by a time limit",
         ))
         .stderr(predicate::str::contains(
             "delete the `diff-timeout-ms` line",

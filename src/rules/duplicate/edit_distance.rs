@@ -4,28 +4,48 @@
 //! The ratio is `similar`'s: `2·matches / (a + b)` in `f32`, where `matches` is the length of the
 //! longest common subsequence (1.0 for two empty lists): the matches of a shortest edit script,
 //! which `similar`'s Myers diff finds when it runs to its end (its default mode may settle for a
-//! longer script on long and very different lists, `Algorithm::RawMyers` never does). With `D` the insert/delete distance,
-//! `matches = (a + b − D) / 2`, so a threshold on the ratio is a bound on `D`, and the greedy
-//! Myers algorithm finds `D` in `O((a + b)·D)` steps; it gives up as soon as `D` passes the
-//! bound. A time limit (`similar` offers only a deadline) cut long diffs short depending on the
-//! machine's load, so one corpus could give different findings on a busy CI machine or under
-//! valgrind. No crate offers a distance bounded by `D` over slices of `&str`: rapidfuzz's
-//! bounded indel distance takes only items with a unique integer hash (words would have to be
-//! interned per pair), and the bounded edit distances of editdistancek, triple_accel and
-//! stringzilla work on bytes and count substitutions.
+//! longer script on long and very different lists; `Algorithm::RawMyers` never does). With `D`
+//! the insert/delete distance, `matches = (a + b − D) / 2`, so a threshold on the ratio is a
+//! bound on `D`, and the greedy Myers algorithm finds `D` in `O((a + b)·D)` steps; it gives up
+//! as soon as `D` passes the bound, or a pair or a document has taken its steps
+//! ([`PAIR_STEPS`], [`DOCUMENT_STEPS`]). A time limit (`similar` offers only a deadline) cut
+//! long diffs short depending on the machine's load, so one corpus could give different
+//! findings on a busy CI machine or under valgrind.
+//!
+//! No crate offers a distance bounded by `D` over slices of `&str`: rapidfuzz's bounded indel
+//! distance takes only items with a unique integer hash (words would have to be interned per
+//! pair), and the bounded edit distances of editdistancek, triple_accel and stringzilla work on
+//! bytes and count substitutions.
+
+/// The most steps (a diagonal extended, or two tokens compared) one pair may take: the
+/// threshold bounds the work relative to the paragraphs' length, so two paragraphs of a few
+/// hundred thousand words with their halves swapped would otherwise take minutes. About
+/// twenty milliseconds, as the time limit was; a pair that needs more counts as not similar,
+/// the same on every machine.
+pub(super) const PAIR_STEPS: u64 = 4_000_000;
+
+/// The most steps all pairs of one document may take together: a page of many long paragraphs
+/// proposed as each other's candidates is compared in a bounded time too.
+pub(super) const DOCUMENT_STEPS: u64 = 40_000_000;
 
 /// The ratio of `old` and `new` when it reaches `threshold`, found with no more work than the
-/// threshold allows.
-pub(super) fn similarity<T: PartialEq>(old: &[T], new: &[T], threshold: f32) -> Option<f32> {
+/// threshold allows, nor than `steps` (spent from, as the search goes); `None` when the pair
+/// falls short or the steps run out.
+pub(super) fn similarity<T: PartialEq>(
+    old: &[T],
+    new: &[T],
+    threshold: f32,
+    steps: &mut u64,
+) -> Option<f32> {
     let total = old.len() + new.len();
-    let distance = bounded_distance(old, new, max_distance(total, threshold))?;
+    let distance = bounded_distance(old, new, max_distance(total, threshold), steps)?;
     let ratio = ratio(total, distance);
     (ratio >= threshold).then_some(ratio)
 }
 
 /// `similar`'s ratio for two token lists of `total` tokens in all that lie `distance` apart;
 /// the same `f32` arithmetic, so the printed percentage and the threshold test do not move.
-pub(super) fn ratio(total: usize, distance: usize) -> f32 {
+fn ratio(total: usize, distance: usize) -> f32 {
     if total == 0 {
         return 1.0;
     }
@@ -36,7 +56,7 @@ pub(super) fn ratio(total: usize, distance: usize) -> f32 {
 /// The largest distance at which two lists of `total` tokens in all still reach `threshold`.
 /// The estimate in `f64` may be off by one from the `f32` arithmetic of [`ratio`], so it is
 /// moved until it agrees; `ratio` falls as the distance grows, so the answer is exact.
-pub(super) fn max_distance(total: usize, threshold: f32) -> usize {
+fn max_distance(total: usize, threshold: f32) -> usize {
     let slack = (1.0 - f64::from(threshold)).clamp(0.0, 1.0) * total as f64;
     let mut max = (slack.floor() as usize).min(total);
     while max < total && ratio(total, max + 1) >= threshold {
@@ -49,10 +69,16 @@ pub(super) fn max_distance(total: usize, threshold: f32) -> usize {
 }
 
 /// The insert/delete distance of `old` and `new` (how many tokens one deletes and inserts to
-/// turn one into the other), or `None` when it exceeds `max`. Work is `O((a + b)·max)` at most:
-/// the furthest-reaching paths of Myers' greedy algorithm, one edit more per round, on the
-/// diagonals that can still reach the end within `max` edits only.
-pub(super) fn bounded_distance<T: PartialEq>(old: &[T], new: &[T], max: usize) -> Option<usize> {
+/// turn one into the other), or `None` when it exceeds `max` or takes more than `steps` (which
+/// the search spends). Work is `O((a + b)·max)` at most: the furthest-reaching paths of Myers'
+/// greedy algorithm, one edit more per round, on the diagonals that can still reach the end
+/// within `max` edits only.
+fn bounded_distance<T: PartialEq>(
+    old: &[T],
+    new: &[T],
+    max: usize,
+    steps: &mut u64,
+) -> Option<usize> {
     if old.len().abs_diff(new.len()) > max {
         return None;
     }
@@ -85,6 +111,7 @@ pub(super) fn bounded_distance<T: PartialEq>(old: &[T], new: &[T], max: usize) -
             // y = x − diagonal never goes below 0: every path starts at (0, 0) and only moves
             // right or down.
             let mut y = x.checked_add_signed(-diagonal)?;
+            let start = x;
             while let (Some(a), Some(b)) = (old.get(x), new.get(y)) {
                 if a != b {
                     break;
@@ -92,6 +119,12 @@ pub(super) fn bounded_distance<T: PartialEq>(old: &[T], new: &[T], max: usize) -
                 x += 1;
                 y += 1;
             }
+            let spent = 1 + (x - start) as u64;
+            let Some(left) = steps.checked_sub(spent) else {
+                *steps = 0;
+                return None;
+            };
+            *steps = left;
             furthest.set(diagonal, x);
             if x >= old.len() && y >= new.len() {
                 return Some(edits);

@@ -8,6 +8,11 @@ use super::*;
 
 const THRESHOLD: f32 = 0.9;
 
+/// Steps enough for any pair of these tests.
+fn plenty() -> u64 {
+    u64::MAX
+}
+
 fn words(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()
 }
@@ -23,27 +28,27 @@ fn diff_ratio(algorithm: Algorithm, old: &[&str], new: &[&str]) -> f32 {
 #[test]
 fn two_empty_lists_are_equal() {
     let empty: [&str; 0] = [];
-    assert_eq!(bounded_distance(&empty, &empty, 0), Some(0));
+    assert_eq!(bounded_distance(&empty, &empty, 0, &mut plenty()), Some(0));
     assert_eq!(ratio(0, 0), 1.0);
-    assert_eq!(similarity(&empty, &empty, 1.0), Some(1.0));
+    assert_eq!(similarity(&empty, &empty, 1.0, &mut plenty()), Some(1.0));
 }
 
 #[test]
 fn identical_lists_are_zero_apart() {
     let text = words("the council met on tuesday and the council voted");
-    assert_eq!(bounded_distance(&text, &text, 0), Some(0));
-    assert_eq!(similarity(&text, &text, 1.0), Some(1.0));
+    assert_eq!(bounded_distance(&text, &text, 0, &mut plenty()), Some(0));
+    assert_eq!(similarity(&text, &text, 1.0, &mut plenty()), Some(1.0));
 }
 
 #[test]
 fn one_empty_list_is_all_of_the_other_apart() {
     let text = words("one two three four five");
     let empty: Vec<&str> = Vec::new();
-    assert_eq!(bounded_distance(&text, &empty, 5), Some(5));
-    assert_eq!(bounded_distance(&empty, &text, 5), Some(5));
-    assert_eq!(bounded_distance(&text, &empty, 4), None);
-    assert_eq!(bounded_distance(&empty, &text, 4), None);
-    assert_eq!(similarity(&text, &empty, 0.8), None);
+    assert_eq!(bounded_distance(&text, &empty, 5, &mut plenty()), Some(5));
+    assert_eq!(bounded_distance(&empty, &text, 5, &mut plenty()), Some(5));
+    assert_eq!(bounded_distance(&text, &empty, 4, &mut plenty()), None);
+    assert_eq!(bounded_distance(&empty, &text, 4, &mut plenty()), None);
+    assert_eq!(similarity(&text, &empty, 0.8, &mut plenty()), None);
 }
 
 #[test]
@@ -51,10 +56,10 @@ fn a_distance_one_past_the_bound_is_refused() {
     // Two words replaced and one inserted: 2 + 2 + 1 edits.
     let old = words("a b c d e f g h");
     let new = words("a x c d y f g h z");
-    assert_eq!(bounded_distance(&old, &new, 5), Some(5));
-    assert_eq!(bounded_distance(&old, &new, 4), None);
-    assert_eq!(bounded_distance(&new, &old, 5), Some(5));
-    assert_eq!(bounded_distance(&new, &old, 4), None);
+    assert_eq!(bounded_distance(&old, &new, 5, &mut plenty()), Some(5));
+    assert_eq!(bounded_distance(&old, &new, 4, &mut plenty()), None);
+    assert_eq!(bounded_distance(&new, &old, 5, &mut plenty()), Some(5));
+    assert_eq!(bounded_distance(&new, &old, 4, &mut plenty()), None);
 }
 
 /// 20 words with the first `changed` of them replaced: `2·changed` edits among 40 words.
@@ -72,9 +77,35 @@ fn the_threshold_holds_at_its_exact_edge() {
     // 0.9 of 40 words allows 4 edits: two replaced words reach exactly 0.9, three do not.
     assert_eq!(max_distance(40, THRESHOLD), 4);
     let (old, new) = changed_copy(2);
-    assert_eq!(similarity(&old, &new, THRESHOLD), Some(0.9));
+    assert_eq!(similarity(&old, &new, THRESHOLD, &mut plenty()), Some(0.9));
     let (old, new) = changed_copy(3);
-    assert_eq!(similarity(&old, &new, THRESHOLD), None);
+    assert_eq!(similarity(&old, &new, THRESHOLD, &mut plenty()), None);
+}
+
+#[test]
+fn a_pair_gets_no_more_steps_than_it_is_given() {
+    let (old, new) = changed_copy(3);
+    let mut steps = plenty();
+    let distance = bounded_distance(&old, &new, 10, &mut steps);
+    assert_eq!(distance, Some(6));
+    let needed = plenty() - steps;
+    assert!(needed > 0, "the search spends steps");
+    let mut exact = needed;
+    assert_eq!(bounded_distance(&old, &new, 10, &mut exact), Some(6));
+    assert_eq!(exact, 0);
+    let mut short = needed - 1;
+    assert_eq!(bounded_distance(&old, &new, 10, &mut short), None);
+    assert_eq!(short, 0, "a search that ran out has spent everything");
+}
+
+#[test]
+fn halves_swapped_in_long_paragraphs_are_refused_within_the_pair_steps() {
+    let old: Vec<String> = (0..200_000).map(|i| format!("w{i}")).collect();
+    let mut new = old.clone();
+    new.rotate_left(100_000);
+    let mut steps = PAIR_STEPS;
+    assert_eq!(similarity(&old, &new, 0.8, &mut steps), None);
+    assert_eq!(steps, 0, "without the step bound this pair takes minutes");
 }
 
 #[test]
@@ -125,7 +156,7 @@ fn assert_agrees_with_similar(old: &[&str], new: &[&str], threshold: f32) {
     let expected = diff_ratio(Algorithm::RawMyers, old, new);
     assert_eq!(diff_ratio(Algorithm::Myers, old, new), expected);
     let total = old.len() + new.len();
-    let distance = bounded_distance(old, new, total);
+    let distance = bounded_distance(old, new, total, &mut plenty());
     assert_eq!(
         distance.map(|distance| ratio(total, distance)),
         Some(expected)
@@ -133,15 +164,21 @@ fn assert_agrees_with_similar(old: &[&str], new: &[&str], threshold: f32) {
     // Around the true distance, a bound is met exactly when it is not below it.
     let distance = distance.unwrap_or(0);
     for max in distance.saturating_sub(2)..=distance + 2 {
-        let within = bounded_distance(old, new, max);
+        let within = bounded_distance(old, new, max, &mut plenty());
         assert_eq!(within, (max >= distance).then_some(distance), "bound {max}");
     }
-    let decision = similarity(old, new, threshold);
+    let decision = similarity(old, new, threshold, &mut plenty());
     assert_eq!(decision, (expected >= threshold).then_some(expected));
     // At the pair's own ratio the bound is met exactly; a hair above, it is not.
-    assert_eq!(similarity(old, new, expected), Some(expected));
+    assert_eq!(
+        similarity(old, new, expected, &mut plenty()),
+        Some(expected)
+    );
     if expected < 1.0 {
-        assert_eq!(similarity(old, new, expected.next_up()), None);
+        assert_eq!(
+            similarity(old, new, expected.next_up(), &mut plenty()),
+            None
+        );
     }
 }
 

@@ -5,9 +5,9 @@
 //! and numbers turned into single spaces), so case, punctuation and spacing never make two
 //! copies differ. Neither mode compares all pairs: exact copies meet in a hash map, near copies
 //! are found through an inverted index of word shingles and only the candidates it yields are
-//! compared, by a word distance whose work the threshold bounds. A finding always sits on the
-//! later copy and points at the earlier one. Every threshold comes from the rule file; the
-//! config has no defaults of its own.
+//! compared, by a word distance whose work is bounded (see `edit_distance`). A finding always
+//! sits on the later copy and points at the earlier one. Every threshold comes from the rule
+//! file; the config has no defaults of its own.
 
 mod edit_distance;
 mod families;
@@ -99,7 +99,7 @@ pub fn compile(config: DuplicateConfig) -> Result<DuplicateCheck, CompileError> 
     if let Some(removed) = &config.diff_timeout_ms {
         return Err(CompileError {
             message: "`diff-timeout-ms` was removed: near mode's word comparison is now \
-                      bounded by `threshold`, not by a time limit"
+                      bounded by a fixed amount of work, not by a time limit"
                 .into(),
             span: Some(removed.span()),
             help: Some("delete the `diff-timeout-ms` line".into()),

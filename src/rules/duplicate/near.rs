@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use rustc_hash::{FxBuildHasher, FxHashSet};
 use similar::{Algorithm, DiffTag, TextDiff};
 
-use super::edit_distance::similarity;
+use super::edit_distance::{DOCUMENT_STEPS, PAIR_STEPS, similarity};
 use super::families::Families;
 use super::shingles::ShingleIndex;
 use super::{Unit, key_words, line_number, units};
@@ -56,6 +56,7 @@ impl NearMatcher {
         let mut families = Families::new(units.len());
         let mut pairs = Vec::new();
         let mut words = WordHashes::new(units.len(), all_words);
+        let mut steps = DOCUMENT_STEPS;
         for (later, unit) in units.iter().enumerate() {
             // An exact copy is the exact rule's finding; its first copy stands for it here.
             if !seen_keys.insert(unit.key) {
@@ -63,7 +64,7 @@ impl NearMatcher {
             }
             let unit_words = words.add(&index, later, unit.key);
             let candidates = index.insert(later, unit_words, self.min_shared_shingles);
-            let matches = self.matches(&candidates, later, &units, &mut words);
+            let matches = self.matches(&candidates, later, &units, &mut words, &mut steps);
             for &(earlier, _) in &matches {
                 families.join(earlier, later);
             }
@@ -86,13 +87,15 @@ impl NearMatcher {
 
     /// The `candidates` at least `threshold`-similar to paragraph `later`, with their ratios;
     /// stops at `template_matches`, which is enough to know the paragraph belongs to a
-    /// template. Words are split out of the keys only for the pairs that are diffed.
+    /// template. Words are split out of the keys only for the pairs that are diffed, and each
+    /// diff spends from the document's `steps` (see [`DOCUMENT_STEPS`]).
     fn matches(
         &self,
         candidates: &[usize],
         later: usize,
         units: &[Unit],
         words: &mut WordHashes,
+        steps: &mut u64,
     ) -> Vec<(usize, f32)> {
         let mut found = Vec::new();
         let Some(unit) = units.get(later) else {
@@ -107,7 +110,16 @@ impl NearMatcher {
                 continue;
             }
             let tokens = tokens.get_or_insert_with(|| key_words(unit.key));
-            if let Some(ratio) = similarity(&key_words(other.key), tokens, self.threshold) {
+            let mut pair_steps = PAIR_STEPS.min(*steps);
+            let budget = pair_steps;
+            let similar = similarity(
+                &key_words(other.key),
+                tokens,
+                self.threshold,
+                &mut pair_steps,
+            );
+            *steps -= budget - pair_steps;
+            if let Some(ratio) = similar {
                 found.push((earlier, ratio));
                 if found.len() >= self.template_matches {
                     break;
@@ -240,8 +252,8 @@ pub(super) fn common_words(old: &[u64], new: &[u64]) -> usize {
 
 /// A short word diff of two token lists, e.g. `-[tuesday] +[wednesday], +[again]`; the keys
 /// differ (equal keys never get here), so there is always at least one change. The diff
-/// needs no deadline: only pairs that reached the threshold get here, whose distance `D` is
-/// within the threshold's bound, and Myers' work is `O((a + b)·D)`.
+/// needs no deadline: only pairs whose distance `D` was found within the step bound get here,
+/// and Myers' work, like the greedy search's, grows with `D`.
 fn word_diff(old: &[&str], new: &[&str]) -> String {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
