@@ -120,6 +120,49 @@ patterns = ['^views: \d+$']
         .stdout("seed.txt:11:1: info[view-counter] local counter rule\n");
 }
 
+#[test]
+fn an_empty_capture_group_flags_the_whole_match_instead_of_nothing() {
+    let dir = temp();
+    write(dir.path(), "seed.txt", b"abd abcd\n");
+    let rule = r#"
+id = "optional-letter"
+kind = "pattern"
+category = "format"
+severity = "info"
+message = "letter"
+help = "delete it"
+fix = "none"
+[explain]
+what = "a letter"
+why = "a test"
+[examples]
+fire = ["abcd\n"]
+silent = ["xyz\n"]
+[check]
+extent = "match"
+patterns = ['ab(c?)d']
+"#;
+    write(dir.path(), "rules/optional-letter.toml", rule.as_bytes());
+    seedlint()
+        .current_dir(dir.path())
+        .args([
+            "lint",
+            "--isolated",
+            "--format",
+            "json",
+            "--rules",
+            "rules",
+            "--select",
+            "optional-letter",
+            "seed.txt",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(r#""start":0,"end":3"#))
+        .stdout(predicate::str::contains(r#""start":6,"end":7"#))
+        .stdout(predicate::str::contains(r#""start":2,"end":2"#).not());
+}
+
 fn broken_rule_run(rule: &str) -> assert_cmd::assert::Assert {
     let dir = temp();
     write(dir.path(), "seed.txt", NOISY.as_bytes());

@@ -199,8 +199,8 @@ impl PatternCheck {
     }
 
     /// The spans flagged by `captures`, the matches in a haystack that starts at byte `offset`
-    /// of the document: each non-empty match, or with `extent = "match"` its first
-    /// participating capture group.
+    /// of the document: each non-empty match, or with `extent = "match"` its first non-empty
+    /// capture group (the whole match when every group is empty or took no part).
     fn spans<'h>(
         &'h self,
         captures: impl Iterator<Item = Captures<'h>> + 'h,
@@ -209,7 +209,12 @@ impl PatternCheck {
         captures.filter_map(move |captures| {
             let whole = captures.get(0).filter(|whole| !whole.is_empty())?;
             let part = match self.extent {
-                Extent::Match => captures.iter().skip(1).flatten().next().unwrap_or(whole),
+                Extent::Match => captures
+                    .iter()
+                    .skip(1)
+                    .flatten()
+                    .find(|group| !group.is_empty())
+                    .unwrap_or(whole),
                 Extent::Unit => whole,
             };
             Some(Span::new(offset + part.start(), offset + part.end()))
