@@ -34,7 +34,7 @@ pub enum Extent {
     /// The whole line or paragraph that matched.
     #[default]
     Unit,
-    /// Only the matched text, or its first capture group when the regex has one.
+    /// Only the matched text, or its first non-empty capture group when the regex has one.
     Match,
 }
 
