@@ -372,7 +372,7 @@ fn split_paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
 /// that is not white space, which settles it without trimming.
 fn is_blank(line: &str) -> bool {
     match line.as_bytes().first() {
-        Some(&first) if first.is_ascii() && !first.is_ascii_whitespace() && first != 0x0b => false,
+        Some(&first) if first.is_ascii() && !crate::text::is_ascii_space(first) => false,
         _ => line.trim().is_empty(),
     }
 }

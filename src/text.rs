@@ -131,7 +131,7 @@ fn plain_word_starts(window: &[u8; BLOCK + 1]) -> Option<usize> {
 }
 
 /// True for ASCII white space (`char::is_whitespace` agrees on ASCII, the vertical tab too).
-fn is_ascii_space(byte: u8) -> bool {
+pub(crate) fn is_ascii_space(byte: u8) -> bool {
     byte == b' ' || byte.wrapping_sub(0x09) < 5
 }
 
@@ -413,6 +413,11 @@ mod tests {
             " ",
             "x",
             "\u{2028}a",
+            // Every lead byte of a non-ASCII space, as a space and in characters that are not.
+            "\u{1680}",
+            "\u{3001}",
+            "©",
+            "\u{b}",
         ];
         for piece in pieces {
             for lead in 0..2 * BLOCK + 2 {
