@@ -121,17 +121,7 @@ pub fn compile(
     config: &GrammarConfig,
     compilation: Compilation,
 ) -> Result<DateGrammar, CompileError> {
-    let mut month_numbers = month_numbers(config)?;
-    // The regex matches the names in these forms only; each form reads as its month, also
-    // where lower-casing would not give the name back (Turkish "KASIM" is "kasım").
-    let variants: Vec<(String, u32)> = month_numbers
-        .iter()
-        .flat_map(|(name, &number)| case_variants(name).map(|variant| (variant, number)))
-        .collect();
-    for (variant, number) in variants {
-        month_numbers.entry(variant).or_insert(number);
-    }
-    let months = MonthNames::new(month_numbers);
+    let months = MonthNames::new(month_numbers(config)?);
     let month_word = format!(r"(?-i:{})", alternation(&months.names()));
     let run = months.run_class().map(|class| format!(r"(?-i:{class}+)"));
     let suffix = format!("(?:{})?", alternation(&config.day_suffixes));
@@ -252,18 +242,6 @@ impl Form {
             Self::DayMonthYear | Self::MonthDayYear | Self::YearMonthDay
         )
     }
-}
-
-/// A month name in lower case, capitalised and in capitals: matched case-sensitively, the
-/// names compile to a fraction of the automaton that Unicode case folding of every letter
-/// gives, and pages write month names in one of these three ways.
-fn case_variants(name: &str) -> [String; 3] {
-    let mut chars = name.chars();
-    let capitalised: String = chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    [name.to_string(), capitalised, name.to_uppercase()]
 }
 
 impl DateGrammar {

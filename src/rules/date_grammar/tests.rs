@@ -226,6 +226,30 @@ fn month_table_must_have_twelve_entries_and_agree() {
 }
 
 #[test]
+fn month_names_written_alike_in_capitals_must_agree() {
+    // "ekim" and "ekım" differ in lower case, but both are written "EKIM" in capitals: which month
+    // that reads as must not depend on the order the names are read in.
+    let twelve = |number: usize, name: &str| {
+        let mut list: Vec<String> = (1..=12).map(|n| format!("{name}{n}")).collect();
+        if let Some(entry) = list.get_mut(number - 1) {
+            *entry = name.to_string();
+        }
+        Spanned::new(5..8, list)
+    };
+    let mut months = BTreeMap::new();
+    months.insert("tr".to_string(), twelve(10, "ekim"));
+    months.insert("xx".to_string(), twelve(3, "ekım"));
+    let config = GrammarConfig {
+        months,
+        ..GrammarConfig::default()
+    };
+    let error = compile(&config, Compilation::Eager).err();
+    assert!(error.is_some_and(
+        |error| error.message.contains("`EKIM` means both month") && error.span == Some(5..8)
+    ));
+}
+
+#[test]
 fn lines_with_just_enough_numbers_still_read_every_form() {
     assert_eq!(one("5 May 2024").as_deref(), Some("2024-05-05"));
     assert_eq!(one("May 5, 2024").as_deref(), Some("2024-05-05"));

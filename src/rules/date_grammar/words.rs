@@ -53,8 +53,9 @@ pub(super) const FLAGS: Flags = Flags {
     multi_line: false,
 };
 
-/// Reads the month table into a map from lower-cased name to month number, refusing a language
-/// without twelve months and a name given two different months.
+/// Reads the month table into a map from each name, in the forms [`case_variants`] gives, to its
+/// month number, refusing a language without twelve months and a name (or a form of one) given
+/// two different months.
 pub(super) fn month_numbers(config: &GrammarConfig) -> Result<HashMap<String, u32>, CompileError> {
     let mut numbers: HashMap<String, u32> = HashMap::new();
     for (language, months) in &config.months {
@@ -68,16 +69,15 @@ pub(super) fn month_numbers(config: &GrammarConfig) -> Result<HashMap<String, u3
             ));
         }
         for (number, forms) in (1u32..).zip(months.get_ref()) {
-            for form in forms
+            let names = forms
                 .split('|')
                 .map(str::trim)
-                .filter(|form| !form.is_empty())
-            {
-                let key = form.to_lowercase();
-                match numbers.insert(key.clone(), number) {
+                .filter(|form| !form.is_empty());
+            for name in names.flat_map(case_variants) {
+                match numbers.insert(name.clone(), number) {
                     Some(other) if other != number => {
                         return Err(CompileError::at(
-                            format!("month name `{key}` means both month {other} and {number}"),
+                            format!("month name `{name}` means both month {other} and {number}"),
                             months.span(),
                         ));
                     }
@@ -87,4 +87,19 @@ pub(super) fn month_numbers(config: &GrammarConfig) -> Result<HashMap<String, u3
         }
     }
     Ok(numbers)
+}
+
+/// A month name in lower case, capitalised and in capitals: matched case-sensitively, the
+/// names compile to a fraction of the automaton that Unicode case folding of every letter
+/// gives, and pages write month names in one of these three ways. Each form reads as its month,
+/// also where lower-casing would not give the name back (Turkish "KASIM" is "kasım").
+fn case_variants(name: &str) -> [String; 3] {
+    let name = name.to_lowercase();
+    let mut chars = name.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    let capitals = name.to_uppercase();
+    [name, capitalised, capitals]
 }
