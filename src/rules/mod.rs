@@ -146,6 +146,9 @@ pub struct Shared {
     /// Where a line may start in the text (every pattern rule searching the whole text with
     /// regexes that start lines tries them).
     line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// The page title and the article's heading, as each `page-header` configuration finds
+    /// them (`page-header` and `page-title` are configured alike).
+    page_headings: page_header::PageHeadings,
 }
 
 impl Context<'_> {
