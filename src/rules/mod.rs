@@ -133,16 +133,22 @@ pub struct Context<'a> {
     pub today: CivilDate,
     /// The page, when the document is an HTML page's derived text.
     pub html: Option<&'a HtmlPage>,
-    /// What several kinds derive from the document, computed once for all of them.
+    /// What several rules derive from the document, computed once for all of them.
     pub shared: &'a Shared,
 }
 
-/// Values derived from one document that more than one kind reads, each computed the first
-/// time a kind asks for it. One `Shared` belongs to one document.
+/// Values derived from one document that more than one rule reads, each computed the first
+/// time a rule asks for it. One `Shared` belongs to one document.
 #[derive(Debug, Default)]
 pub struct Shared {
     /// The duplicate key of every paragraph, in document order (both duplicate rules use them).
     paragraph_keys: std::cell::OnceCell<Vec<duplicate::Key>>,
+    /// Where a line may start in the text (every pattern rule searching the whole text with
+    /// regexes that start lines tries them).
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// The page title and the article's heading, as each `page-header` configuration finds
+    /// them (`page-header` and `page-title` are configured alike).
+    page_headings: page_header::PageHeadings,
 }
 
 impl Context<'_> {

@@ -7,6 +7,7 @@ use regex::Captures;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::patterns::document_line_starts;
 use super::{
     Compilation, CompileError, Context, Finding, PatternList, Placement, compile_patterns,
 };
@@ -145,7 +146,9 @@ impl PatternCheck {
             }
             Scope::Text => {
                 let whole = Span::new(0, ctx.doc.text().len());
-                let captures = self.regex.captures_iter(ctx.doc.text());
+                let captures = self
+                    .regex
+                    .captures_iter_of_document(ctx.doc.text(), || line_starts(ctx));
                 for span in self.spans(captures, whole.start) {
                     let index = ctx.doc.line_index(span.start);
                     if self.placement.accepts(ctx.layout.position(index)) {
@@ -220,4 +223,11 @@ impl PatternCheck {
             Some(Span::new(offset + part.start(), offset + part.end()))
         })
     }
+}
+
+/// Where a line of the document may start, computed once for all the rules that ask.
+fn line_starts<'d>(ctx: &Context<'d>) -> &'d [usize] {
+    ctx.shared
+        .line_starts
+        .get_or_init(|| document_line_starts(ctx.doc))
 }

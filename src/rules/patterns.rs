@@ -18,6 +18,7 @@ use super::line_window::LineWindow;
 use super::prefilter::PREFILTERED_TEXTS;
 use super::prefilter::{Budget, Prefilter};
 use super::{Compilation, CompileError};
+use crate::document::Document;
 
 /// At most this many regexes in one list of a rule file.
 pub const MAX_PATTERNS: usize = 1_000;
@@ -102,7 +103,18 @@ impl PatternList {
         &'h self,
         text: &'h str,
     ) -> Box<dyn Iterator<Item = Captures<'h>> + 'h> {
-        self.captures_with(self.matching(text), text)
+        self.captures_with(self.matching(text), text, || None)
+    }
+
+    /// [`Self::captures_iter`] of a document's whole text, whose line starts
+    /// ([`document_line_starts`]) `line_starts` gives when asked: a search that tries line
+    /// starts takes them from there instead of reading the text for line breaks.
+    pub(crate) fn captures_iter_of_document<'h>(
+        &'h self,
+        text: &'h str,
+        line_starts: impl FnOnce() -> &'h [usize],
+    ) -> Box<dyn Iterator<Item = Captures<'h>> + 'h> {
+        self.captures_with(self.matching(text), text, || Some(line_starts()))
     }
 
     /// [`Self::captures_iter`] of a text that [`Self::is_match`] accepted: the prefilter has had
@@ -111,14 +123,16 @@ impl PatternList {
         &'h self,
         text: &'h str,
     ) -> Box<dyn Iterator<Item = Captures<'h>> + 'h> {
-        self.captures_with(self.joined.matching(text), text)
+        self.captures_with(self.joined.matching(text), text, || None)
     }
 
-    /// The matches of `regex` (the compiled alternation, `None` when it cannot match) in `text`.
+    /// The matches of `regex` (the compiled alternation, `None` when it cannot match) in `text`,
+    /// whose line starts `known_starts` gives when they are known.
     fn captures_with<'h>(
         &'h self,
         regex: Option<&'h Regex>,
         text: &'h str,
+        known_starts: impl FnOnce() -> Option<&'h [usize]>,
     ) -> Box<dyn Iterator<Item = Captures<'h>> + 'h> {
         let Some(regex) = regex else {
             return Box::new(std::iter::empty());
@@ -126,7 +140,10 @@ impl PatternList {
         if self.joined.starts_lines() {
             let starts: Box<dyn Iterator<Item = usize>> = match self.line_window() {
                 Some(window) => Box::new(window.starts(text).into_iter()),
-                None => Box::new(line_starts(text)),
+                None => match known_starts() {
+                    Some(known) => Box::new(known.iter().copied()),
+                    None => Box::new(line_starts(text)),
+                },
             };
             Box::new(captures_at_starts(&self.joined, regex, text, starts))
         } else {
@@ -208,6 +225,28 @@ impl PatternList {
 fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let after_line_ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).map(|at| at + 1);
     std::iter::once(0).chain(after_line_ends)
+}
+
+/// The starts of a document's text that [`line_starts`] gives `^` to try, taken from its line
+/// table: the text's start, the end of each line with its terminator (after a line feed, or the
+/// text's end, where no match that is not empty starts), and the byte after each carriage
+/// return that no line feed follows, which the table does not split at. The byte after the
+/// carriage return of a CRLF is left out: `^` never matches there.
+pub(crate) fn document_line_starts(doc: &Document) -> Vec<usize> {
+    let after_lines = doc.lines().iter().map(|line| line.end_with_terminator);
+    let mut starts: Vec<usize> = std::iter::once(0).chain(after_lines).collect();
+    let bytes = doc.text().as_bytes();
+    let lone_carriage_returns = memchr::memchr_iter(b'\r', bytes)
+        .filter(|&at| bytes.get(at + 1) != Some(&b'\n'))
+        .map(|at| at + 1);
+    let from_lines = starts.len();
+    starts.extend(lone_carriage_returns);
+    if starts.len() > from_lines {
+        starts.sort_unstable();
+        // A carriage return that ends the text is where the last line ends too.
+        starts.dedup();
+    }
+    starts
 }
 
 /// The non-empty matches of `regex` (`joined`, compiled) in `text`, every one of which starts
@@ -321,5 +360,7 @@ fn regex_help(error: &regex::Error) -> String {
 
 #[cfg(test)]
 mod limit_tests;
+#[cfg(test)]
+mod starts_tests;
 #[cfg(test)]
 mod window_tests;

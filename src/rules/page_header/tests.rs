@@ -1,6 +1,9 @@
 //! Unit tests of `page-header`: the header between title and heading, reworded headings,
 //! teasers, repeats after the article, and the `title` flag.
 
+use std::collections::HashSet;
+
+use super::heading::{ascii_normalizes_to, normalized, normalizes_to_one_of};
 use super::*;
 use crate::civil_date::CivilDate;
 use crate::document::Document;
@@ -26,21 +29,34 @@ fn flagged_with(text: &str, min_similarity: f64) -> Vec<String> {
 }
 
 fn flagged_by(text: &str, check: PageHeaderCheck) -> Vec<String> {
+    flagged_together(text, &[check]).concat()
+}
+
+/// What each of `checks` flags in `text`, run in turn on one document (sharing what they
+/// derive from it).
+fn flagged_together(text: &str, checks: &[PageHeaderCheck]) -> Vec<Vec<String>> {
+    in_context(text, |ctx| {
+        let flagged = checks.iter().map(|check| {
+            let findings = check.check(ctx);
+            let spans = findings.iter().map(|finding| ctx.doc.slice(finding.span));
+            spans.map(String::from).collect()
+        });
+        flagged.collect()
+    })
+}
+
+/// What `run` returns given the context of a document of `text`.
+fn in_context<R>(text: &str, run: impl FnOnce(&Context) -> R) -> R {
     let doc = Document::new(text.to_string());
     let layout = Layout::of(&doc);
-    let ctx = Context {
+    run(&Context {
         doc: &doc,
         layout: &layout,
         noise: &crate::document::SpanSet::default(),
         html: None,
         today: CivilDate::new(2026, 1, 1).expect("valid date"),
         shared: &crate::rules::Shared::default(),
-    };
-    check
-        .check(&ctx)
-        .iter()
-        .map(|finding| doc.slice(finding.span).to_string())
-        .collect()
+    })
 }
 
 const ARTICLE: &str = "Heavy rain flooded several streets in the harbour district on Monday \
@@ -191,4 +207,38 @@ fn an_ascii_line_is_compared_as_its_normalized_text() {
     }
     assert!(normalizes_to_one_of("Storm: FLOODS", &forms));
     assert!(!normalizes_to_one_of("Storm floods…", &HashSet::new()));
+}
+
+#[test]
+fn rules_configured_alike_find_the_heading_once_and_others_look_again() {
+    let text = format!(
+        "Storm floods the harbour - The Daily Post\n\nHome\n\nStorm floods the harbour\n\n{ARTICLE}"
+    );
+    let header = check(0.8, Flagged::Header);
+    let title = check(0.8, Flagged::Title);
+    assert!(header.finder == title.finder);
+    let no_separators = compile(PageHeaderConfig {
+        flag: Flagged::Title,
+        ..PageHeaderConfig::default()
+    })
+    .expect("valid config");
+    let looked = in_context(&text, |ctx| {
+        let looked = || ctx.shared.page_headings.borrow().len();
+        let mut looked_after = vec![];
+        for check in [&header, &title, &no_separators] {
+            check.check(ctx);
+            looked_after.push(looked());
+        }
+        looked_after
+    });
+    // Without separators the title names no site, so that rule looks for itself.
+    assert_eq!(looked, [1, 1, 2]);
+    assert_eq!(
+        flagged_together(&text, &[header, title, no_separators]),
+        [
+            vec!["Home".to_string()],
+            vec!["Storm floods the harbour - The Daily Post".to_string()],
+            vec![],
+        ]
+    );
 }
