@@ -12,8 +12,11 @@
 mod edit_distance;
 mod families;
 mod key;
+mod lengths;
 mod letters;
 mod near;
+#[cfg(test)]
+mod near_tests;
 mod postings;
 mod shingles;
 #[cfg(test)]

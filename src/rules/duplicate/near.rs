@@ -9,6 +9,7 @@ use similar::{Algorithm, DiffTag, TextDiff};
 
 use super::edit_distance::{DOCUMENT_STEPS, PAIR_STEPS, similarity};
 use super::families::Families;
+use super::lengths;
 use super::shingles::ShingleIndex;
 use super::{Unit, key_words, line_number, units};
 use crate::rules::Context;
@@ -47,10 +48,36 @@ impl NearMatcher {
     /// are seen.
     pub(super) fn check(&self, ctx: &Context) -> Vec<Finding> {
         let units = units(ctx, self.min_words);
+        let indexed = self.indexed(&units);
+        self.check_units(&units, &indexed)
+    }
+
+    /// Which of `units` can take part in a near pair at all. While the document has no more
+    /// paragraphs than a shingle may have before it stops proposing candidates, no shingle ever
+    /// reaches that limit, so a paragraph's candidates depend on the two paragraphs of each pair
+    /// alone; then a paragraph whose length is out of [`lengths::may_reach`]'s bound with every
+    /// other paragraph's can be left out. A longer document keeps every paragraph, since each
+    /// one counts towards the limit of its shingles.
+    pub(super) fn indexed(&self, units: &[Unit]) -> Vec<bool> {
+        if units.len() > self.max_shingle_paragraphs {
+            return vec![true; units.len()];
+        }
+        let words: Vec<usize> = units.iter().map(|unit| unit.words).collect();
+        lengths::with_partner(&words, self.threshold)
+    }
+
+    /// The findings among `units`, of which only those flagged in `indexed` are indexed and
+    /// compared.
+    pub(super) fn check_units(&self, units: &[Unit], indexed: &[bool]) -> Vec<Finding> {
+        let is_indexed = |unit: usize| indexed.get(unit).copied().unwrap_or(false);
         // Sized once: growing the set key by key rehashed it several times a document.
         let mut seen_keys: FxHashSet<&str> =
             FxHashSet::with_capacity_and_hasher(units.len(), FxBuildHasher);
-        let all_words: usize = units.iter().map(|unit| unit.words).sum();
+        let all_words: usize = (0..)
+            .zip(units)
+            .filter(|&(unit, _)| is_indexed(unit))
+            .map(|(_, unit)| unit.words)
+            .sum();
         let mut index =
             ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs, all_words);
         let mut families = Families::new(units.len());
@@ -58,13 +85,14 @@ impl NearMatcher {
         let mut words = WordHashes::new(units.len(), all_words);
         let mut steps = DOCUMENT_STEPS;
         for (later, unit) in units.iter().enumerate() {
-            // An exact copy is the exact rule's finding; its first copy stands for it here.
-            if !seen_keys.insert(unit.key) {
+            // An exact copy is the exact rule's finding; its first copy stands for it here. A
+            // paragraph left out has no copy, which would have its length.
+            if !is_indexed(later) || !seen_keys.insert(unit.key) {
                 continue;
             }
             let unit_words = words.add(&index, later, unit.key);
             let candidates = index.insert(later, unit_words, self.min_shared_shingles);
-            let matches = self.matches(&candidates, later, &units, &mut words, &mut steps);
+            let matches = self.matches(&candidates, later, units, &mut words, &mut steps);
             for &(earlier, _) in &matches {
                 families.join(earlier, later);
             }
@@ -81,7 +109,7 @@ impl NearMatcher {
         pairs
             .into_iter()
             .filter(|pair| !families.is_template(pair.later))
-            .filter_map(|pair| self.finding(&units, pair))
+            .filter_map(|pair| self.finding(units, pair))
             .collect()
     }
 
@@ -139,10 +167,10 @@ impl NearMatcher {
         (new_index, new): (usize, &Unit),
         words: &mut WordHashes,
     ) -> bool {
-        let total = (old.words + new.words).max(1) as f32;
-        if 2.0 * old.words.min(new.words) as f32 / total < self.threshold {
+        if !lengths::may_reach(old.words, new.words, self.threshold) {
             return false;
         }
+        let total = (old.words + new.words).max(1) as f32;
         let common = words.common(old_index, new_index);
         2.0 * common as f32 / total >= self.threshold
     }
