@@ -6,14 +6,21 @@
 /// True when paragraphs of `a` and `b` words may still reach `threshold`: the ratio's bound
 /// `2·min(a, b)/(a + b)`, in the `f32` arithmetic of the ratio itself.
 pub(super) fn may_reach(a: usize, b: usize, threshold: f32) -> bool {
+    shares_enough(a.min(b), a, b, threshold)
+}
+
+/// True when paragraphs of `a` and `b` words that share at most `shared` words may still reach
+/// `threshold`: a diff matches no more words than the two share, so `2·shared/(a + b)` bounds
+/// the ratio, here in the ratio's own `f32` arithmetic (a bound that only grows with `shared`).
+pub(super) fn shares_enough(shared: usize, a: usize, b: usize, threshold: f32) -> bool {
     let total = (a + b).max(1) as f32;
-    2.0 * a.min(b) as f32 / total >= threshold
+    2.0 * shared as f32 / total >= threshold
 }
 
 /// Below this many words every word count and every sum of two converts to `f32` exactly
 /// (integers up to 2²⁴ do), so the bound of [`may_reach`] grows as one length nears the other:
 /// the nearest lengths on either side are the best partners a paragraph can have.
-const EXACT_IN_F32: usize = 1 << 23;
+pub(super) const EXACT_IN_F32: usize = 1 << 23;
 
 /// For each of the paragraphs of `words` words, whether another of them has a length within
 /// [`may_reach`]'s bound. Each length is compared with its neighbours in sorted order only,
@@ -49,9 +56,7 @@ mod tests {
     /// [`with_partner`] by its definition: every other paragraph tried.
     fn defined_partners(words: &[usize], threshold: f32) -> Vec<bool> {
         (0..words.len())
-            .map(|i| {
-                (0..words.len()).any(|j| i != j && may_reach(words[i], words[j], threshold))
-            })
+            .map(|i| (0..words.len()).any(|j| i != j && may_reach(words[i], words[j], threshold)))
             .collect()
     }
 

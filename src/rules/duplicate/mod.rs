@@ -21,6 +21,7 @@ mod postings;
 mod shingles;
 #[cfg(test)]
 mod tests;
+mod word_hashes;
 
 use std::collections::hash_map::Entry;
 

@@ -4,6 +4,8 @@
 use proptest::prelude::*;
 
 use super::near::NearMatcher;
+use super::shingles::ShingleIndex;
+use super::word_hashes::WordHashes;
 use super::*;
 use crate::civil_date::CivilDate;
 use crate::document::{Document, SpanSet};
@@ -39,40 +41,51 @@ fn plain_and_pruned(matcher: &NearMatcher, text: &str) -> (Vec<Finding>, Vec<Fin
         shared: &Shared::default(),
     };
     let units = units(&ctx, matcher.min_words);
-    let plain = matcher.check_units(&units, &vec![true; units.len()]);
-    let left_out = matcher.indexed(&units).iter().filter(|&&kept| !kept).count();
+    let plain = matcher.check_units(&units, false);
+    let index = ShingleIndex::new(matcher.shingle_words, matcher.max_shingle_paragraphs);
+    let mut words = WordHashes::new(units.len());
+    let chosen = matcher.hash_and_choose(&units, &mut words, &index, true);
+    let left_out = chosen.iter().filter(|&&chosen| !chosen).count();
     (plain, matcher.check(&ctx), left_out)
 }
 
-const WORDS: [&str; 10] = [
+const WORDS: [&str; 30] = [
     "the", "council", "harbour", "budget", "approved", "on", "monday", "new", "district", "plan",
+    "city", "mayor", "said", "would", "open", "bridge", "river", "week", "after", "years",
+    "station", "rail", "line", "north", "south", "road", "works", "cost", "million", "report",
 ];
 
-/// A paragraph of words drawn from a small vocabulary, so that unrelated paragraphs share
-/// shingles too.
+/// A paragraph of words drawn from a small vocabulary, or from its first ten words only, so
+/// that unrelated paragraphs share shingles and many words too, and sketches have work.
 fn paragraph() -> impl Strategy<Value = Vec<usize>> {
     prop_oneof![
         proptest::collection::vec(0..WORDS.len(), 18..40),
+        proptest::collection::vec(0..10_usize, 18..40),
         proptest::collection::vec(0..WORDS.len(), 60..90),
     ]
 }
 
-/// Edits of an earlier paragraph: (position, 0 replace / 1 insert / 2 delete, word).
-fn edits() -> impl Strategy<Value = Vec<(usize, u8, usize)>> {
+/// An edit of an earlier paragraph: (position, 0 replace / 1 insert / 2 delete, word).
+type Edit = (usize, u8, usize);
+
+/// A paragraph of a generated document: its fresh words, which earlier paragraph to copy
+/// instead when `Some`, and the edits of the copy.
+type Planned = (Vec<usize>, Option<usize>, Vec<Edit>);
+
+/// Edits of an earlier paragraph.
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
     proptest::collection::vec((0..100_usize, 0..3_u8, 0..WORDS.len()), 0..6)
 }
 
-/// A document of fresh paragraphs and edited copies of earlier ones: (fresh words, which
-/// earlier paragraph to copy instead when `Some`, the edits of the copy).
-fn document() -> impl Strategy<Value = Vec<(Vec<usize>, Option<usize>, Vec<(usize, u8, usize)>)>>
-{
+/// A document of fresh paragraphs and edited copies of earlier ones.
+fn document() -> impl Strategy<Value = Vec<Planned>> {
     proptest::collection::vec(
         (paragraph(), proptest::option::of(0..60_usize), edits()),
         1..24,
     )
 }
 
-fn render(plan: &[(Vec<usize>, Option<usize>, Vec<(usize, u8, usize)>)]) -> String {
+fn render(plan: &[Planned]) -> String {
     let mut paragraphs: Vec<Vec<usize>> = Vec::new();
     for (fresh, copy_of, edits) in plan {
         let mut words = match copy_of {
@@ -96,7 +109,13 @@ fn render(plan: &[(Vec<usize>, Option<usize>, Vec<(usize, u8, usize)>)]) -> Stri
     }
     paragraphs
         .iter()
-        .map(|words| words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" "))
+        .map(|words| {
+            words
+                .iter()
+                .map(|&w| WORDS[w])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect::<Vec<_>>()
         .join("\n\n")
 }
@@ -129,4 +148,10 @@ fn the_generated_documents_hold_near_pairs_and_unpartnered_paragraphs() {
     assert_eq!(plain.len(), 1, "{text}");
     assert_eq!(plain, pruned);
     assert_eq!(left_out, 1, "the long paragraph has no partner");
+    // Paragraphs of one length but other words are left out by their sketches.
+    let other: Vec<usize> = (0..30).map(|i| i % 3).collect();
+    let plan = vec![(other, None, vec![]), plan[0].clone(), plan[2].clone()];
+    let (plain, pruned, left_out) = plain_and_pruned(&matcher, &render(&plan));
+    assert_eq!((plain.len(), left_out), (1, 1));
+    assert_eq!(plain, pruned);
 }

@@ -294,7 +294,10 @@ fn fast_key_agrees_with_the_normalising_fold() {
 #[test]
 fn folding_notes_only_the_characters_the_quick_check_must_see() {
     let mut unchecked = Vec::new();
-    fold_text("plain ascii, é ПРИВЕТ “x” \u{a0}… e\u{301} \u{212a}", &mut unchecked);
+    fold_text(
+        "plain ascii, é ПРИВЕТ “x” \u{a0}… e\u{301} \u{212a}",
+        &mut unchecked,
+    );
     assert_eq!(unchecked, ['\u{301}', '\u{212a}']);
 }
 
@@ -365,14 +368,14 @@ fn both_modes_share_the_paragraph_keys_of_one_document() {
 fn common_words_count_each_copy_once_and_bound_the_diff() {
     let old = ["a", "b", "a", "c"];
     let new = ["a", "a", "a", "c", "d"];
-    let index = super::shingles::ShingleIndex::new(1, 50, 16);
+    let index = super::shingles::ShingleIndex::new(1, 50);
     let sorted = |words: &[&str]| {
         let mut hashes = Vec::new();
         index.hash_words(&words.join(" "), &mut hashes);
         hashes.sort_unstable();
         hashes
     };
-    let shared = super::near::common_words(&sorted(&old), &sorted(&new));
+    let shared = super::word_hashes::common_words(&sorted(&old), &sorted(&new));
     assert_eq!(shared, 3);
     let matched: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
         .iter()
