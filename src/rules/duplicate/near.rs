@@ -101,7 +101,7 @@ impl NearMatcher {
             if !is_indexed(later) || !seen_keys.insert(unit.key) {
                 continue;
             }
-            let candidates = index.insert(later, words.unsorted(later), self.min_shared_shingles);
+            let candidates = index.insert(later, words.of_unit(later), self.min_shared_shingles);
             let matches = self.matches(&candidates, later, units, &mut words, &mut steps);
             for &(earlier, _) in &matches {
                 families.join(earlier, later);

@@ -56,8 +56,9 @@ impl WordHashes {
         }
     }
 
-    /// The hashes of paragraph `unit`, in the order of its words until it is first compared.
-    pub(super) fn unsorted(&self, unit: usize) -> &[u64] {
+    /// The hashes of paragraph `unit`: in the order of its words until it is first compared,
+    /// sorted from then on.
+    pub(super) fn of_unit(&self, unit: usize) -> &[u64] {
         self.spans
             .get(unit)
             .and_then(|span| self.hashes.get(span.start..span.end))
@@ -68,7 +69,7 @@ impl WordHashes {
     pub(super) fn common(&mut self, a: usize, b: usize) -> usize {
         self.sort(a);
         self.sort(b);
-        common_words(self.sorted(a), self.sorted(b))
+        common_words(self.of_unit(a), self.of_unit(b))
     }
 
     fn sort(&mut self, unit: usize) {
@@ -79,10 +80,6 @@ impl WordHashes {
         if let Some(hashes) = self.hashes.get_mut(span.start..span.end) {
             hashes.sort_unstable();
         }
-    }
-
-    fn sorted(&self, unit: usize) -> &[u64] {
-        self.unsorted(unit)
     }
 
     /// For each paragraph of `words` words that is flagged in `chosen` (and hashed), whether
@@ -99,7 +96,7 @@ impl WordHashes {
         let mut sketched: Vec<(usize, usize, Sketch)> = (0..)
             .zip(words.iter().zip(chosen))
             .filter(|&(_, (_, &chosen))| chosen)
-            .map(|(unit, (&count, _))| (count, unit, Sketch::of(self.unsorted(unit))))
+            .map(|(unit, (&count, _))| (count, unit, Sketch::of(self.of_unit(unit))))
             .collect();
         // Past `EXACT_IN_F32` words the length bound may not shrink steadily, which the
         // search below relies on to stop.
@@ -136,8 +133,11 @@ impl WordHashes {
 /// `max-shingle-paragraphs`) keeps them all rather than take quadratic time.
 const MAX_SKETCHED: usize = 256;
 
+/// The top bits of a word's hash that pick its sketch bucket.
+const SKETCH_BITS: u32 = 5;
+
 /// How many sketch buckets a paragraph's words fall into.
-const SKETCH_BUCKETS: usize = 32;
+const SKETCH_BUCKETS: usize = 1 << SKETCH_BITS;
 
 /// How many of a paragraph's words fall into each bucket, by the top bits of their hashes. Two
 /// copies of a word share a hash and so a bucket, so the sum over the buckets of the smaller
@@ -146,10 +146,11 @@ const SKETCH_BUCKETS: usize = 32;
 struct Sketch([u32; SKETCH_BUCKETS]);
 
 impl Sketch {
+    /// The sketch of a paragraph's word hashes.
     fn of(hashes: &[u64]) -> Self {
         let mut counts = [0; SKETCH_BUCKETS];
         for &hash in hashes {
-            if let Some(count) = counts.get_mut((hash >> 59) as usize) {
+            if let Some(count) = counts.get_mut((hash >> (64 - SKETCH_BITS)) as usize) {
                 *count += 1;
             }
         }
@@ -239,8 +240,8 @@ mod tests {
                         && lengths::may_reach(counts[a], counts[b], 0.9)
                         && lengths::shares_enough(
                             common_words(
-                                &sorted(words.unsorted(a).to_vec()),
-                                &sorted(words.unsorted(b).to_vec()),
+                                &sorted(words.of_unit(a).to_vec()),
+                                &sorted(words.of_unit(b).to_vec()),
                             ),
                             counts[a],
                             counts[b],
