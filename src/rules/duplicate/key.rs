@@ -28,44 +28,16 @@ pub(super) fn key(text: &str) -> Key {
     // normalised and are skipped by the check; dropping them can only turn a `Yes` into `Maybe`
     // (two marks that an ASCII character kept apart), which takes the slow but equal path.
     // The common letters and punctuation pass the check for sure; leaving them out is as safe as
-    // leaving out ASCII, and spares their table lookups.
-    let checked = non_ascii_chars(text)
-        .filter(|&c| !letters::is_common_normalized(c) && !is_separator_under_nfkc(c));
-    if text.is_ascii() || is_nfkc_quick(checked) == IsNormalized::Yes {
-        fold_text(text)
+    // leaving out ASCII, and spares their table lookups. The characters to check are noted while
+    // the text is folded, which decodes every non-ASCII character anyway: a pass of its own to
+    // find them cost a tenth of the key.
+    let mut unchecked = Vec::new();
+    let folded = fold_text(text, &mut unchecked);
+    if unchecked.is_empty() || is_nfkc_quick(unchecked.into_iter()) == IsNormalized::Yes {
+        folded
     } else {
         fold(text.nfkc(), text.len())
     }
-}
-
-/// The non-ASCII characters of `text`, found by their lead bytes so that the ASCII bytes around
-/// them are never decoded.
-pub(super) fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        loop {
-            // Eight bytes without a lead byte are passed over at once.
-            let chunk = bytes
-                .get(at..at + 8)
-                .and_then(|c| <[u8; 8]>::try_from(c).ok());
-            if chunk.is_some_and(|chunk| !has_lead_byte(u64::from_le_bytes(chunk))) {
-                at += 8;
-                continue;
-            }
-            let &byte = bytes.get(at)?;
-            at += 1;
-            if byte >= 0xc0 {
-                return text.get(at - 1..).and_then(|rest| rest.chars().next());
-            }
-        }
-    })
-}
-
-/// True when one of the eight bytes of `chunk` leads a multi-byte character (0xC0 and above:
-/// its top two bits set).
-fn has_lead_byte(chunk: u64) -> bool {
-    chunk & (chunk << 1) & HIGH_BITS != 0
 }
 
 /// True when NFKC turns `c` into ASCII characters that are neither letters nor digits (a
@@ -95,8 +67,9 @@ pub(super) fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> Key {
 }
 
 /// [`fold`] of `text`'s characters, eight bytes at a time for ASCII (most of any seed); only
-/// other characters are decoded.
-pub(super) fn fold_text(text: &str) -> Key {
+/// other characters are decoded. Pushes onto `unchecked` each of them that NFKC's quick check
+/// must see: neither a common letter or punctuation mark nor a separator under NFKC.
+pub(super) fn fold_text(text: &str, unchecked: &mut Vec<char>) -> Key {
     let mut key = Folded::with_capacity(text.len());
     let mut at = 0;
     loop {
@@ -104,6 +77,9 @@ pub(super) fn fold_text(text: &str) -> Key {
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
         };
+        if !letters::is_common_normalized(c) && !is_separator_under_nfkc(c) {
+            unchecked.push(c);
+        }
         key.push_char(c);
         at += c.len_utf8();
     }

@@ -12,12 +12,16 @@
 mod edit_distance;
 mod families;
 mod key;
+mod lengths;
 mod letters;
 mod near;
+#[cfg(test)]
+mod near_tests;
 mod postings;
 mod shingles;
 #[cfg(test)]
 mod tests;
+mod word_hashes;
 
 use std::collections::hash_map::Entry;
 

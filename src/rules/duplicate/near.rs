@@ -2,14 +2,14 @@
 //! earlier paragraphs the shingle index proposes, drops the pairs that belong to a template
 //! family, and reports the rest with a short word diff of the two copies.
 
-use std::cmp::Ordering;
-
 use rustc_hash::{FxBuildHasher, FxHashSet};
 use similar::{Algorithm, DiffTag, TextDiff};
 
 use super::edit_distance::{DOCUMENT_STEPS, PAIR_STEPS, similarity};
 use super::families::Families;
+use super::lengths;
 use super::shingles::ShingleIndex;
+use super::word_hashes::WordHashes;
 use super::{Unit, key_words, line_number, units};
 use crate::rules::Context;
 use crate::rules::Finding;
@@ -46,25 +46,63 @@ impl NearMatcher {
     /// family are dropped at the end, since a family is only known once its later members
     /// are seen.
     pub(super) fn check(&self, ctx: &Context) -> Vec<Finding> {
-        let units = units(ctx, self.min_words);
+        self.check_units(&units(ctx, self.min_words), true)
+    }
+
+    /// Hashes the words of `units` and says which of them can take part in a near pair at
+    /// all, when `leave_out` allows it. While the document has no more paragraphs than a
+    /// shingle may have before it stops proposing candidates, no shingle ever reaches that
+    /// limit, so a paragraph's candidates depend on the two paragraphs of each pair alone;
+    /// then a paragraph that fails [`NearMatcher::may_reach_threshold`]'s bounds with every
+    /// other one is never diffed, and is left out. Lengths rule out the first ones before
+    /// their words are even hashed, sketches of the words most of the rest. A longer document
+    /// keeps every paragraph, since each one counts towards the limit of its shingles.
+    pub(super) fn hash_and_choose(
+        &self,
+        units: &[Unit],
+        words: &mut WordHashes,
+        index: &ShingleIndex,
+        leave_out: bool,
+    ) -> Vec<bool> {
+        if !leave_out || units.len() > self.max_shingle_paragraphs {
+            let all = vec![true; units.len()];
+            words.add_all(index, units, &all);
+            return all;
+        }
+        let counts: Vec<usize> = units.iter().map(|unit| unit.words).collect();
+        let by_length = lengths::with_partner(&counts, self.threshold);
+        words.add_all(index, units, &by_length);
+        words.with_partner(&counts, &by_length, self.threshold)
+    }
+
+    /// The findings among `units`; with `leave_out`, the paragraphs that cannot take part in
+    /// a near pair are neither indexed nor compared, which changes no finding.
+    pub(super) fn check_units(&self, units: &[Unit], leave_out: bool) -> Vec<Finding> {
+        let mut index = ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs);
+        let mut words = WordHashes::new(units.len());
+        let indexed = self.hash_and_choose(units, &mut words, &index, leave_out);
+        let is_indexed = |unit: usize| indexed.get(unit).copied().unwrap_or(false);
         // Sized once: growing the set key by key rehashed it several times a document.
         let mut seen_keys: FxHashSet<&str> =
             FxHashSet::with_capacity_and_hasher(units.len(), FxBuildHasher);
-        let all_words: usize = units.iter().map(|unit| unit.words).sum();
-        let mut index =
-            ShingleIndex::new(self.shingle_words, self.max_shingle_paragraphs, all_words);
+        index.reserve(
+            (0..)
+                .zip(units)
+                .filter(|&(unit, _)| is_indexed(unit))
+                .map(|(_, unit)| unit.words)
+                .sum(),
+        );
         let mut families = Families::new(units.len());
         let mut pairs = Vec::new();
-        let mut words = WordHashes::new(units.len(), all_words);
         let mut steps = DOCUMENT_STEPS;
         for (later, unit) in units.iter().enumerate() {
-            // An exact copy is the exact rule's finding; its first copy stands for it here.
-            if !seen_keys.insert(unit.key) {
+            // An exact copy is the exact rule's finding; its first copy stands for it here. A
+            // paragraph left out has no copy, which would be its partner.
+            if !is_indexed(later) || !seen_keys.insert(unit.key) {
                 continue;
             }
-            let unit_words = words.add(&index, later, unit.key);
-            let candidates = index.insert(later, unit_words, self.min_shared_shingles);
-            let matches = self.matches(&candidates, later, &units, &mut words, &mut steps);
+            let candidates = index.insert(later, words.of_unit(later), self.min_shared_shingles);
+            let matches = self.matches(&candidates, later, units, &mut words, &mut steps);
             for &(earlier, _) in &matches {
                 families.join(earlier, later);
             }
@@ -81,7 +119,7 @@ impl NearMatcher {
         pairs
             .into_iter()
             .filter(|pair| !families.is_template(pair.later))
-            .filter_map(|pair| self.finding(&units, pair))
+            .filter_map(|pair| self.finding(units, pair))
             .collect()
     }
 
@@ -139,12 +177,11 @@ impl NearMatcher {
         (new_index, new): (usize, &Unit),
         words: &mut WordHashes,
     ) -> bool {
-        let total = (old.words + new.words).max(1) as f32;
-        if 2.0 * old.words.min(new.words) as f32 / total < self.threshold {
+        if !lengths::may_reach(old.words, new.words, self.threshold) {
             return false;
         }
         let common = words.common(old_index, new_index);
-        2.0 * common as f32 / total >= self.threshold
+        lengths::shares_enough(common, old.words, new.words, self.threshold)
     }
 
     fn finding(&self, units: &[Unit], pair: NearPair) -> Option<Finding> {
@@ -165,89 +202,6 @@ impl NearMatcher {
                 )),
         )
     }
-}
-
-/// The word hashes of the indexed paragraphs, from the shingle pass, in one arena. A
-/// paragraph's hashes are sorted in place the first time it takes part in a comparison, once
-/// its shingles are done.
-struct WordHashes {
-    hashes: Vec<u64>,
-    /// Per paragraph, where its hashes lie in the arena.
-    spans: Vec<WordSpan>,
-}
-
-/// Where one paragraph's word hashes lie in the arena, and whether they are sorted yet.
-#[derive(Debug, Clone, Copy, Default)]
-struct WordSpan {
-    start: usize,
-    end: usize,
-    sorted: bool,
-}
-
-impl WordHashes {
-    /// An empty arena for `units` paragraphs of `words` words in all.
-    fn new(units: usize, words: usize) -> Self {
-        Self {
-            hashes: Vec::with_capacity(words),
-            spans: vec![WordSpan::default(); units],
-        }
-    }
-
-    /// Hashes the words of paragraph `unit` (its key) and returns their hashes, in order.
-    fn add(&mut self, index: &ShingleIndex, unit: usize, key: &str) -> &[u64] {
-        let start = self.hashes.len();
-        index.hash_words(key, &mut self.hashes);
-        let end = self.hashes.len();
-        if let Some(span) = self.spans.get_mut(unit) {
-            *span = WordSpan {
-                start,
-                end,
-                sorted: false,
-            };
-        }
-        self.hashes.get(start..end).unwrap_or_default()
-    }
-
-    /// How many words two paragraphs share, by hash.
-    fn common(&mut self, a: usize, b: usize) -> usize {
-        self.sort(a);
-        self.sort(b);
-        common_words(self.sorted(a), self.sorted(b))
-    }
-
-    fn sort(&mut self, unit: usize) {
-        let Some(span) = self.spans.get_mut(unit).filter(|span| !span.sorted) else {
-            return;
-        };
-        span.sorted = true;
-        if let Some(hashes) = self.hashes.get_mut(span.start..span.end) {
-            hashes.sort_unstable();
-        }
-    }
-
-    fn sorted(&self, unit: usize) -> &[u64] {
-        self.spans
-            .get(unit)
-            .and_then(|span| self.hashes.get(span.start..span.end))
-            .unwrap_or_default()
-    }
-}
-
-/// How many words two sorted lists of word hashes share, counted with multiplicity.
-pub(super) fn common_words(old: &[u64], new: &[u64]) -> usize {
-    let (mut at_old, mut at_new, mut shared) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (old.get(at_old), new.get(at_new)) {
-        match x.cmp(y) {
-            Ordering::Less => at_old += 1,
-            Ordering::Greater => at_new += 1,
-            Ordering::Equal => {
-                shared += 1;
-                at_old += 1;
-                at_new += 1;
-            }
-        }
-    }
-    shared
 }
 
 /// A short word diff of two token lists, e.g. `-[tuesday] +[wednesday], +[again]`; the keys

@@ -96,9 +96,23 @@ impl PostingTable {
         (shingle.wrapping_mul(FIBONACCI) >> self.shift) as usize
     }
 
-    /// Doubles the slots and puts every entry back in its place among them.
+    /// Makes room for `shingles` more shingles before the table next grows.
+    pub(super) fn reserve(&mut self, shingles: usize) {
+        let needed = slot_count(self.entries.len().saturating_add(shingles));
+        if needed > self.slots.len() {
+            self.resize(needed);
+        }
+        self.entries.reserve(shingles);
+    }
+
+    /// Doubles the slots.
     fn grow(&mut self) {
-        let slots = self.slots.len() * 2;
+        self.resize(self.slots.len() * 2);
+    }
+
+    /// Makes the table `slots` slots (a power of two) and puts every entry back in its place
+    /// among them.
+    fn resize(&mut self, slots: usize) {
         self.slots = vec![0; slots];
         self.shift = 64 - slots.trailing_zeros();
         let mask = slots - 1;

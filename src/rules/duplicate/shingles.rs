@@ -31,19 +31,26 @@ pub(super) struct ShingleIndex {
 }
 
 impl ShingleIndex {
-    /// An empty index for paragraphs of `words` words in all, which bounds the number of
-    /// shingles: the map and the arena are sized once instead of growing shingle by shingle.
-    pub(super) fn new(shingle_words: usize, max_paragraphs: usize, words: usize) -> Self {
+    /// An empty index, drawing a new seed for the word hashes.
+    pub(super) fn new(shingle_words: usize, max_paragraphs: usize) -> Self {
         Self {
             seed: per_document_seed(),
             shingle_words: shingle_words.max(1),
-            postings: PostingTable::with_capacity(words.min(PRESIZED_SHINGLES)),
-            links: Vec::with_capacity(words.min(PRESIZED_SHINGLES)),
+            postings: PostingTable::with_capacity(0),
+            links: Vec::new(),
             set_sizes: Vec::new(),
             max_paragraphs,
             shared: Vec::new(),
             touched: Vec::new(),
         }
+    }
+
+    /// Makes room for paragraphs of `words` words in all, which bounds the number of shingles:
+    /// the map and the arena are sized once, when the paragraphs to index are known, instead
+    /// of growing shingle by shingle.
+    pub(super) fn reserve(&mut self, words: usize) {
+        self.postings.reserve(words.min(PRESIZED_SHINGLES));
+        self.links.reserve(words.min(PRESIZED_SHINGLES));
     }
 
     /// Pushes the hash of every word of `key` onto `words`, in order. A word is read eight
@@ -309,7 +316,7 @@ mod tests {
 
     #[test]
     fn shingle_index_proposes_earlier_paragraphs_most_shared_first() {
-        let mut index = ShingleIndex::new(1, 50, 16);
+        let mut index = ShingleIndex::new(1, 50);
         assert!(index.insert(0, &[1, 2], 0.5).is_empty());
         assert_eq!(index.insert(1, &[1, 2, 3, 4], 0.5), [0]);
         // Paragraph 1 shares four shingles, paragraph 0 two (all of its set): both pass, 1 first.
@@ -320,7 +327,7 @@ mod tests {
 
     #[test]
     fn shingle_index_stops_counting_a_shingle_past_its_paragraph_limit() {
-        let mut index = ShingleIndex::new(1, 2, 16);
+        let mut index = ShingleIndex::new(1, 2);
         assert!(index.insert(0, &[1, 2, 3, 4], 0.5).is_empty());
         assert_eq!(index.insert(1, &[1, 2, 9], 0.5), [0]);
         assert_eq!(index.insert(2, &[1, 9, 10, 11], 0.5), [1]);
@@ -344,7 +351,7 @@ mod tests {
     #[test]
     fn a_sliding_shingle_hashes_as_the_same_words_hash_alone() {
         for width in 1..=4 {
-            let index = ShingleIndex::new(width, 50, 16);
+            let index = ShingleIndex::new(width, 50);
             let repeated = shingles_of(&index, "a b c d a b c d e");
             assert_eq!(repeated.len(), 10 - width, "{width}");
             assert_eq!(repeated.first(), repeated.get(4), "{width}");
@@ -352,7 +359,7 @@ mod tests {
             let words = shingles_of(&index, "b c d e");
             assert_eq!(words.first(), repeated.get(5), "{width}");
         }
-        let index = ShingleIndex::new(3, 50, 16);
+        let index = ShingleIndex::new(3, 50);
         let forward = shingles_of(&index, "a b c");
         assert_eq!(forward.len(), 1);
         assert_ne!(forward, shingles_of(&index, "c b a"), "order matters");
@@ -364,7 +371,7 @@ mod tests {
 
     #[test]
     fn a_word_hashes_alike_wherever_it_stands_whatever_its_length() {
-        let index = ShingleIndex::new(1, 50, 16);
+        let index = ShingleIndex::new(1, 50);
         let words = [
             "a",
             "abcdefg",
@@ -397,7 +404,7 @@ mod tests {
 
     #[test]
     fn shingle_index_takes_a_repeated_shingle_once() {
-        let mut index = ShingleIndex::new(1, 50, 16);
+        let mut index = ShingleIndex::new(1, 50);
         assert!(index.insert(0, &[1, 1, 2, 2], 1.0).is_empty());
         // Both distinct sets are {1, 2}: all of the smaller one is shared.
         assert_eq!(index.insert(1, &[2, 1], 1.0), [0]);

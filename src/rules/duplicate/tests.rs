@@ -283,8 +283,22 @@ fn fast_key_agrees_with_the_normalising_fold() {
         "и\u{306} Α\u{301} e\u{301}",
     ] {
         assert_eq!(key(text), fold(text.nfkc(), text.len()), "{text:?}");
-        assert_eq!(fold_text(text), fold(text.chars(), text.len()), "{text:?}");
+        assert_eq!(
+            fold_text(text, &mut Vec::new()),
+            fold(text.chars(), text.len()),
+            "{text:?}"
+        );
     }
+}
+
+#[test]
+fn folding_notes_only_the_characters_the_quick_check_must_see() {
+    let mut unchecked = Vec::new();
+    fold_text(
+        "plain ascii, é ПРИВЕТ “x” \u{a0}… e\u{301} \u{212a}",
+        &mut unchecked,
+    );
+    assert_eq!(unchecked, ['\u{301}', '\u{212a}']);
 }
 
 #[test]
@@ -307,7 +321,7 @@ fn fast_key_agrees_with_the_character_fold_on_generated_text() {
             text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
         }
         let expected = fold(text.chars(), text.len());
-        assert_eq!(fold_text(&text), expected, "{text:?}");
+        assert_eq!(fold_text(&text, &mut Vec::new()), expected, "{text:?}");
     }
 }
 
@@ -319,17 +333,6 @@ fn general_punctuation_holds_no_letter_or_number() {
             "{c:?}"
         );
     }
-}
-
-#[test]
-fn non_ascii_chars_finds_every_character_past_ascii_chunks() {
-    let text = "ascii only here, then é and “quotes” ... 日本語 and a last ü";
-    let expected: String = text.chars().filter(|c| !c.is_ascii()).collect();
-    assert_eq!(key::non_ascii_chars(text).collect::<String>(), expected);
-    assert_eq!(
-        key::non_ascii_chars("plain ascii text, longer than eight").count(),
-        0
-    );
 }
 
 #[test]
@@ -365,14 +368,14 @@ fn both_modes_share_the_paragraph_keys_of_one_document() {
 fn common_words_count_each_copy_once_and_bound_the_diff() {
     let old = ["a", "b", "a", "c"];
     let new = ["a", "a", "a", "c", "d"];
-    let index = super::shingles::ShingleIndex::new(1, 50, 16);
+    let index = super::shingles::ShingleIndex::new(1, 50);
     let sorted = |words: &[&str]| {
         let mut hashes = Vec::new();
         index.hash_words(&words.join(" "), &mut hashes);
         hashes.sort_unstable();
         hashes
     };
-    let shared = super::near::common_words(&sorted(&old), &sorted(&new));
+    let shared = super::word_hashes::common_words(&sorted(&old), &sorted(&new));
     assert_eq!(shared, 3);
     let matched: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
         .iter()
