@@ -92,20 +92,20 @@ impl Forward {
 
     /// Runs `search` with this thread's cache.
     fn with_cache<R>(&self, search: impl FnOnce(&mut Cache) -> R) -> R {
-        let cache = self.caches.get_or(|| RefCell::new(self.dfa.create_cache()));
-        match cache.try_borrow_mut() {
-            Ok(mut cache) => search(&mut cache),
-            // A search of this DFA from inside another one on the same thread (from an
-            // `accept` of `any_anchored_end`) gets a cache of its own.
-            Err(_) => search(&mut self.dfa.create_cache()),
+        self.searcher().with_cache(search)
+    }
+
+    /// A searcher for many texts in a row with this thread's cache, looked up once.
+    pub(crate) fn searcher(&self) -> Searcher<'_> {
+        Searcher {
+            dfa: &self.dfa,
+            cache: self.caches.get_or(|| RefCell::new(self.dfa.create_cache())),
         }
     }
 
     /// Whether the regex matches somewhere in `text`; `None` when the DFA gave up.
     pub(crate) fn is_match(&self, text: &str) -> Option<bool> {
-        let input = Input::new(text).earliest(true);
-        let found = self.with_cache(|cache| self.dfa.try_search_fwd(cache, &input));
-        Some(found.ok()?.is_some())
+        self.searcher().is_match(text)
     }
 
     /// Whether `accept` holds for some end of a match that starts at the start of `text` (ends
@@ -195,6 +195,36 @@ impl Forward {
     }
 }
 
+/// A [`Forward`] with the cache of the thread that took it: a rule that tests a document's
+/// lines one by one looks the cache up once for all of them, not once a line.
+pub(crate) struct Searcher<'a> {
+    dfa: &'a DFA,
+    cache: &'a RefCell<Cache>,
+}
+
+impl Searcher<'_> {
+    /// Runs `search` with the thread's cache. The cache is borrowed for this one search only,
+    /// so that a search of the same DFA between two of these (a capturing search of a line
+    /// that matched) still finds it free.
+    #[inline]
+    fn with_cache<R>(&self, search: impl FnOnce(&mut Cache) -> R) -> R {
+        match self.cache.try_borrow_mut() {
+            Ok(mut cache) => search(&mut cache),
+            // A search of this DFA from inside another one on the same thread (from an
+            // `accept` of `any_anchored_end`) gets a cache of its own.
+            Err(_) => search(&mut self.dfa.create_cache()),
+        }
+    }
+
+    /// Whether the regex matches somewhere in `text`; `None` when the DFA gave up.
+    #[inline]
+    pub(crate) fn is_match(&self, text: &str) -> Option<bool> {
+        let input = Input::new(text).earliest(true);
+        let found = self.with_cache(|cache| self.dfa.try_search_fwd(cache, &input));
+        Some(found.ok()?.is_some())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +292,20 @@ mod tests {
             inner,
             vec![(2, Some(false), Some(true)), (4, Some(false), Some(true))]
         );
+    }
+
+    #[test]
+    fn a_searcher_shares_its_cache_with_searches_between_its_own() {
+        let forward = Forward::new(r"^(?:share|tweet)(?-u:\b)", Flags::default());
+        let forward = forward.unwrap_or_else(|| panic!("builds"));
+        let searcher = forward.searcher();
+        let mut answers = Vec::new();
+        for text in ["share it", "a tweet", "tweet", "x\nshare"] {
+            let between = forward.is_match_at(text, 0);
+            answers.push((searcher.is_match(text), between));
+        }
+        let expected = [(true, true), (false, false), (true, true), (false, false)];
+        assert_eq!(answers, expected.map(|(a, b)| (Some(a), Some(b))));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
-use super::forward::Forward;
+use super::forward::{Forward, Searcher};
 
 /// The flags a [`LazyRegex`] compiles with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -167,13 +167,21 @@ impl LazyRegex {
     /// True when the regex matches somewhere in `text`. Without a gate the forward DFA alone
     /// answers, so a regex only ever tested never compiles whole.
     pub(crate) fn is_match(&self, text: &str) -> bool {
-        if !self.has_gate()
-            && let Some(answer) = self.forward().and_then(|forward| forward.is_match(text))
-        {
-            return answer;
+        self.tester().is_match(text)
+    }
+
+    /// A tester for many texts in a row that decides once what [`Self::is_match`] decides for
+    /// each: whether the forward DFA answers, and with which cache.
+    pub(crate) fn tester(&self) -> Tester<'_> {
+        let forward = if self.has_gate() {
+            None
+        } else {
+            self.forward().map(Forward::searcher)
+        };
+        Tester {
+            regex: self,
+            forward,
         }
-        self.matching(text)
-            .is_some_and(|regex| regex.is_match(text))
     }
 
     /// True when every match starts at the start of the text or of a line: each branch opens
@@ -252,6 +260,31 @@ impl LazyRegex {
     #[cfg(test)]
     pub(crate) fn is_compiled(&self) -> bool {
         self.compiled.get().is_some()
+    }
+}
+
+/// [`LazyRegex::is_match`] for many texts in a row (see [`LazyRegex::tester`]).
+pub(crate) struct Tester<'a> {
+    regex: &'a LazyRegex,
+    /// The forward DFA with this thread's cache, when it answers for the regex.
+    forward: Option<Searcher<'a>>,
+}
+
+impl Tester<'_> {
+    /// True when the regex matches somewhere in `text`: the forward DFA answers, and the whole
+    /// regex when there is none or it gave up.
+    #[inline]
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        if let Some(answer) = self
+            .forward
+            .as_ref()
+            .and_then(|forward| forward.is_match(text))
+        {
+            return answer;
+        }
+        self.regex
+            .matching(text)
+            .is_some_and(|regex| regex.is_match(text))
     }
 }
 

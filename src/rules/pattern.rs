@@ -7,7 +7,7 @@ use regex::Captures;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::patterns::document_line_starts;
+use super::patterns::{ListTester, document_line_starts};
 use super::{
     Compilation, CompileError, Context, Finding, PatternList, Placement, compile_patterns,
 };
@@ -131,17 +131,19 @@ impl PatternCheck {
                 // blank lines hold nothing: the word count alone skips them.
                 let max = self.max_words.unwrap_or(usize::MAX);
                 let counts = ctx.layout.line_word_counts();
+                let tester = self.regex.tester();
                 for ((index, line), &words) in ctx.doc.lines().iter().enumerate().zip(counts) {
                     if (1..=max).contains(&words) {
-                        self.check_unit(ctx, index, line.span, words, &mut findings);
+                        self.check_unit(ctx, &tester, index, line.span, words, &mut findings);
                     }
                 }
             }
             Scope::Paragraph => {
+                let tester = self.regex.tester();
                 for paragraph in ctx.doc.paragraphs() {
                     let words = ctx.layout.paragraph_words(paragraph);
                     let first = paragraph.first_line;
-                    self.check_unit(ctx, first, paragraph.span, words, &mut findings);
+                    self.check_unit(ctx, &tester, first, paragraph.span, words, &mut findings);
                 }
             }
             Scope::Text => {
@@ -169,19 +171,22 @@ impl PatternCheck {
         findings
     }
 
-    /// Tests one line or paragraph of `words` words (none means it is blank).
+    /// Tests one line or paragraph of `words` words (none means it is blank) with `tester`, the
+    /// rule's regex tester for the document.
     fn check_unit(
         &self,
         ctx: &Context,
+        tester: &ListTester,
         first_line: usize,
         span: Span,
         words: usize,
         out: &mut Vec<Finding>,
     ) {
-        if words == 0 || !self.placement.accepts(ctx.layout.position(first_line)) {
+        // Cheapest first: the word count, the placement, then the text.
+        if words == 0 || self.max_words.is_some_and(|max| words > max) {
             return;
         }
-        if self.max_words.is_some_and(|max| words > max) {
+        if !self.placement.accepts(ctx.layout.position(first_line)) {
             return;
         }
         let body = ctx.doc.slice(span);
@@ -189,11 +194,11 @@ impl PatternCheck {
             return;
         }
         match self.extent {
-            Extent::Unit if self.regex.is_match(body) => out.push(Finding::new(span)),
+            Extent::Unit if tester.is_match(body) => out.push(Finding::new(span)),
             Extent::Unit => {}
             // Most lines hold no match, and a match test allocates nothing, where a capturing
             // search sets up its capture slots for every line.
-            Extent::Match if self.regex.is_match(body) => {
+            Extent::Match if tester.is_match(body) => {
                 let captures = self.regex.captures_iter_of_match(body);
                 out.extend(self.spans(captures, span.start).map(Finding::new));
             }

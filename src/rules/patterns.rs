@@ -8,11 +8,12 @@
 //! [`PREFILTERED_TEXTS`](super::prefilter::PREFILTERED_TEXTS) texts the list uses the joined
 //! alternation alone.
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 
-use super::lazy_regex::{Flags, LazyRegex};
+use super::lazy_regex::{Flags, LazyRegex, Tester};
 use super::line_window::LineWindow;
 #[cfg(test)]
 use super::prefilter::PREFILTERED_TEXTS;
@@ -71,17 +72,16 @@ impl PatternList {
 
     /// True when one of the regexes matches somewhere in `text`.
     pub(crate) fn is_match(&self, text: &str) -> bool {
-        let Some(filtered) = self.prefiltering() else {
-            return self.joined.is_match(text);
-        };
-        filtered.prefilter.candidates(text).any(|index| {
-            self.pieces
-                .get(index)
-                .is_some_and(|piece| piece.is_match(text))
-        }) || filtered
-            .unfiltered
-            .as_ref()
-            .is_some_and(|unfiltered| unfiltered.is_match(text))
+        self.tester().is_match(text)
+    }
+
+    /// A tester for many texts in a row (a document's lines): the joined alternation's
+    /// [`Tester`] is set up once, the first time the list's prefilter steps aside.
+    pub(crate) fn tester(&self) -> ListTester<'_> {
+        ListTester {
+            list: self,
+            joined: OnceCell::new(),
+        }
     }
 
     /// The alternation of all regexes, compiled, when one of them may match in `text`.
@@ -216,6 +216,33 @@ impl PatternList {
             prefilter,
             unfiltered,
         }))
+    }
+}
+
+/// [`PatternList::is_match`] for many texts in a row (see [`PatternList::tester`]).
+pub(crate) struct ListTester<'a> {
+    list: &'a PatternList,
+    /// The joined alternation's tester, once a text needed it.
+    joined: OnceCell<Tester<'a>>,
+}
+
+impl ListTester<'_> {
+    /// True when one of the regexes matches somewhere in `text`.
+    #[inline]
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        let list = self.list;
+        let Some(filtered) = list.prefiltering() else {
+            let joined = self.joined.get_or_init(|| list.joined.tester());
+            return joined.is_match(text);
+        };
+        filtered.prefilter.candidates(text).any(|index| {
+            list.pieces
+                .get(index)
+                .is_some_and(|piece| piece.is_match(text))
+        }) || filtered
+            .unfiltered
+            .as_ref()
+            .is_some_and(|unfiltered| unfiltered.is_match(text))
     }
 }
 

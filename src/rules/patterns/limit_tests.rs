@@ -87,6 +87,37 @@ fn the_prefilter_and_the_joined_regex_give_the_same_answers() {
 }
 
 #[test]
+fn one_tester_for_many_texts_answers_as_the_list_does_across_the_switch() {
+    let patterns = spanned(&[
+        r"^share(?: this)?$",
+        r"^\w+ says:$",
+        r"(?-u:\b)cookies?(?-u:\b)",
+    ]);
+    let texts = [
+        "Share this",
+        "anna says:",
+        "We use cookies.",
+        "shared",
+        "Anna said:",
+    ];
+    let list = compile_patterns(&patterns, true, false, Compilation::Lazy);
+    let list = list.unwrap_or_else(|error| panic!("{}", error.message));
+    let joined = list.joined.flags().builder(list.joined.source()).build();
+    let joined = joined.unwrap_or_else(|error| panic!("{error}"));
+    let tester = list.tester();
+    for round in 0..=PREFILTERED_TEXTS.div_ceil(texts.len()) {
+        for text in texts {
+            let matched = tester.is_match(text);
+            assert_eq!(matched, joined.is_match(text), "{text:?} {round}");
+            // A search of the same regex between two tests finds its engines free.
+            let found = list.captures_iter_of_match(text).next().is_some();
+            assert_eq!(found, matched, "{text:?} {round}");
+        }
+    }
+    assert!(!list.budget.spend(), "the tester ran past the switch");
+}
+
+#[test]
 fn a_prefiltered_list_compiles_only_the_regexes_whose_literals_occur() {
     let patterns = spanned(&[r"^share$", r"^tweet$", r"^related$"]);
     let list = compile_patterns(&patterns, true, false, Compilation::Lazy);
