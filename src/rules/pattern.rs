@@ -150,7 +150,7 @@ impl PatternCheck {
                 let whole = Span::new(0, ctx.doc.text().len());
                 let captures = self
                     .regex
-                    .captures_iter_of_document(ctx.doc.text(), || line_starts(ctx));
+                    .captures_iter_of_document(ctx.doc.text(), || shared_line_starts(ctx));
                 for span in self.spans(captures, whole.start) {
                     let index = ctx.doc.line_index(span.start);
                     if self.placement.accepts(ctx.layout.position(index)) {
@@ -231,7 +231,7 @@ impl PatternCheck {
 }
 
 /// Where a line of the document may start, computed once for all the rules that ask.
-fn line_starts<'d>(ctx: &Context<'d>) -> &'d [usize] {
+fn shared_line_starts<'d>(ctx: &Context<'d>) -> &'d [usize] {
     ctx.shared
         .line_starts
         .get_or_init(|| document_line_starts(ctx.doc))

@@ -38,14 +38,19 @@ pub(super) fn with_partner(words: &[usize], threshold: f32) -> Vec<bool> {
             continue;
         };
         if may_reach(*a, *b, threshold) {
-            for index in [a_index, b_index] {
-                if let Some(flag) = partnered.get_mut(*index) {
-                    *flag = true;
-                }
-            }
+            mark_partners(&mut partnered, *a_index, *b_index);
         }
     }
     partnered
+}
+
+/// Marks paragraphs `a` and `b` as each other's partners.
+pub(super) fn mark_partners(partnered: &mut [bool], a: usize, b: usize) {
+    for index in [a, b] {
+        if let Some(flag) = partnered.get_mut(index) {
+            *flag = true;
+        }
+    }
 }
 
 #[cfg(test)]

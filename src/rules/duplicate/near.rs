@@ -72,7 +72,7 @@ impl NearMatcher {
         let counts: Vec<usize> = units.iter().map(|unit| unit.words).collect();
         let by_length = lengths::with_partner(&counts, self.threshold);
         words.add_all(index, units, &by_length);
-        words.with_partner(&counts, &by_length, self.threshold)
+        words.with_sketch_partner(&counts, &by_length, self.threshold)
     }
 
     /// The findings among `units`; with `leave_out`, the paragraphs that cannot take part in

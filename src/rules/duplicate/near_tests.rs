@@ -1,5 +1,6 @@
-//! Near mode's shortcuts against the plain pass: leaving out the paragraphs without a length
-//! partner must not change a single finding.
+//! Near mode's shortcuts against the plain pass: leaving out the paragraphs that no other one
+//! comes near, by length or by the words their sketches may share, must not change a single
+//! finding.
 
 use proptest::prelude::*;
 
@@ -17,7 +18,12 @@ const NEAR_RULE: &str = include_str!("../../../rules/duplicate/near-duplicate-pa
 
 /// The near matcher of the default rule file.
 fn default_near_matcher() -> NearMatcher {
-    let rule = Rule::parse("near.toml", NEAR_RULE, crate::rules::Compilation::Eager)
+    near_matcher(NEAR_RULE)
+}
+
+/// The near matcher of a rule file.
+fn near_matcher(rule_file: &str) -> NearMatcher {
+    let rule = Rule::parse("near.toml", rule_file, crate::rules::Compilation::Eager)
         .unwrap_or_else(|error| panic!("{error:?}"));
     match rule.check {
         super::super::Check::Duplicate(DuplicateCheck {
@@ -124,7 +130,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     #[test]
-    fn leaving_out_paragraphs_without_a_length_partner_changes_no_finding(plan in document()) {
+    fn leaving_out_paragraphs_no_other_comes_near_changes_no_finding(plan in document()) {
         let matcher = default_near_matcher();
         let text = render(&plan);
         let (plain, pruned, _) = plain_and_pruned(&matcher, &text);
@@ -154,4 +160,26 @@ fn the_generated_documents_hold_near_pairs_and_unpartnered_paragraphs() {
     let (plain, pruned, left_out) = plain_and_pruned(&matcher, &render(&plan));
     assert_eq!((plain.len(), left_out), (1, 1));
     assert_eq!(plain, pruned);
+}
+
+#[test]
+fn a_document_of_more_paragraphs_than_a_shingle_may_have_leaves_none_out() {
+    // Paragraphs that no other one comes near still count towards a shingle's paragraph limit:
+    // here the two long ones hold the shingles of the later pair, whose shingles then reach the
+    // limit of 2 and propose no candidates. Left out, they would let the pair be found.
+    let rule_file = NEAR_RULE.replace("max-shingle-paragraphs = 50", "max-shingle-paragraphs = 2");
+    assert_ne!(rule_file, NEAR_RULE);
+    let matcher = near_matcher(&rule_file);
+    let base: Vec<String> = (0..25).map(|i| format!("base{i}")).collect();
+    let filler = |count: usize| (0..count).map(|i| format!("filler{i}")).collect::<Vec<_>>();
+    let mut changed = base.clone();
+    changed[24] = "changed".into();
+    let pair = [base.join(" "), changed.join(" ")];
+    let long = [75, 975].map(|count| [filler(count), base.clone()].concat().join(" "));
+    let with_long = [&long[..], &pair[..]].concat().join("\n\n");
+    let (plain, pruned, _) = plain_and_pruned(&matcher, &with_long);
+    assert_eq!(plain, pruned);
+    assert!(plain.is_empty(), "{plain:?}");
+    let (alone, _, _) = plain_and_pruned(&matcher, &pair.join("\n\n"));
+    assert_eq!(alone.len(), 1, "the pair alone is a finding: {alone:?}");
 }

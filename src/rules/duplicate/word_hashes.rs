@@ -87,25 +87,26 @@ impl WordHashes {
     /// two may share by their sketches. Pairs are tried in order of length, each paragraph
     /// with the longer ones up to the first out of the length bound (which only loosens
     /// towards equal lengths, see [`lengths::with_partner`]).
-    pub(super) fn with_partner(
+    pub(super) fn with_sketch_partner(
         &self,
         words: &[usize],
         chosen: &[bool],
         threshold: f32,
     ) -> Vec<bool> {
+        let chosen_counts = words.iter().zip(chosen).filter(|&(_, &chosen)| chosen);
+        // Past `EXACT_IN_F32` words the length bound may not shrink steadily, which the
+        // search below relies on to stop.
+        let exact = chosen_counts
+            .clone()
+            .all(|(&count, _)| count < lengths::EXACT_IN_F32);
+        if chosen_counts.count() > MAX_SKETCHED || !exact {
+            return chosen.to_vec();
+        }
         let mut sketched: Vec<(usize, usize, Sketch)> = (0..)
             .zip(words.iter().zip(chosen))
             .filter(|&(_, (_, &chosen))| chosen)
             .map(|(unit, (&count, _))| (count, unit, Sketch::of(self.of_unit(unit))))
             .collect();
-        // Past `EXACT_IN_F32` words the length bound may not shrink steadily, which the
-        // search below relies on to stop.
-        let exact = sketched
-            .iter()
-            .all(|&(count, _, _)| count < lengths::EXACT_IN_F32);
-        if sketched.len() > MAX_SKETCHED || !exact {
-            return chosen.to_vec();
-        }
         sketched.sort_unstable_by_key(|&(count, unit, _)| (count, unit));
         let mut partnered = vec![false; words.len()];
         for (at, (a, a_unit, a_sketch)) in sketched.iter().enumerate() {
@@ -116,11 +117,7 @@ impl WordHashes {
                 }
                 let shared = a_sketch.shared_bound(b_sketch);
                 if lengths::shares_enough(shared, *a, *b, threshold) {
-                    for unit in [a_unit, b_unit] {
-                        if let Some(flag) = partnered.get_mut(*unit) {
-                            *flag = true;
-                        }
-                    }
+                    lengths::mark_partners(&mut partnered, *a_unit, *b_unit);
                 }
             }
         }
@@ -231,7 +228,7 @@ mod tests {
                 counts.push(hashes.len());
                 chosen.push(*is_chosen);
             }
-            let kept = words.with_partner(&counts, &chosen, 0.9);
+            let kept = words.with_sketch_partner(&counts, &chosen, 0.9);
             for a in 0..paragraphs.len() {
                 let partner = (0..paragraphs.len()).any(|b| {
                     a != b

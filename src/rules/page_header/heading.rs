@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 
-use super::super::Context;
 use crate::layout::is_prose;
+use crate::rules::Context;
 use crate::text;
 
 /// The part of a `page-header` rule's configuration that finds the heading. The default

@@ -35,7 +35,10 @@ fn sources(file: &str) -> Vec<toml::Spanned<String>> {
     struct RuleFile {
         check: Check,
     }
-    toml::from_str::<RuleFile>(file).map_or_else(|_| Vec::new(), |rule| rule.check.patterns)
+    toml::from_str::<RuleFile>(file)
+        .unwrap_or_else(|error| panic!("{error}"))
+        .check
+        .patterns
 }
 
 /// Where each non-empty match and each of its groups start and end.
