@@ -390,4 +390,6 @@ mod limit_tests;
 #[cfg(test)]
 mod starts_tests;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod window_tests;

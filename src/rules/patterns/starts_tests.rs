@@ -19,27 +19,16 @@ static LISTS: LazyLock<Vec<PatternList>> = LazyLock::new(|| {
     ]
     .into_iter()
     .map(|file| {
-        compile_patterns(&sources(file), false, true, Compilation::Eager)
-            .unwrap_or_else(|error| panic!("{error:?}"))
+        compile_patterns(
+            &super::test_support::rule_file_patterns(file),
+            false,
+            true,
+            Compilation::Eager,
+        )
+        .unwrap_or_else(|error| panic!("{error:?}"))
     })
     .collect()
 });
-
-/// The regexes of a rule file, as it spells them.
-fn sources(file: &str) -> Vec<toml::Spanned<String>> {
-    #[derive(serde::Deserialize)]
-    struct Check {
-        patterns: Vec<toml::Spanned<String>>,
-    }
-    #[derive(serde::Deserialize)]
-    struct RuleFile {
-        check: Check,
-    }
-    toml::from_str::<RuleFile>(file)
-        .unwrap_or_else(|error| panic!("{error}"))
-        .check
-        .patterns
-}
 
 /// Where each non-empty match and each of its groups start and end.
 type Matches = Vec<Vec<Option<(usize, usize)>>>;

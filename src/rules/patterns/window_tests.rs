@@ -9,7 +9,14 @@ use proptest::prelude::*;
 use super::*;
 
 /// The caption rule's list, compiled once for all cases.
-static CAPTIONS: LazyLock<PatternList> = LazyLock::new(|| list(&caption_sources(), false));
+static CAPTIONS: LazyLock<PatternList> = LazyLock::new(|| {
+    list(
+        &super::test_support::rule_file_patterns(include_str!(
+            "../../../rules/noise/image-caption-block.toml"
+        )),
+        false,
+    )
+});
 
 /// A list that folds case, whose matches span up to three lines.
 static FOLDING: LazyLock<PatternList> = LazyLock::new(|| {
@@ -19,20 +26,6 @@ static FOLDING: LazyLock<PatternList> = LazyLock::new(|| {
     ];
     list(&sources, true)
 });
-
-/// The default caption-and-credit rule's regexes, as its rule file spells them.
-fn caption_sources() -> Vec<toml::Spanned<String>> {
-    #[derive(serde::Deserialize)]
-    struct Check {
-        patterns: Vec<toml::Spanned<String>>,
-    }
-    #[derive(serde::Deserialize)]
-    struct RuleFile {
-        check: Check,
-    }
-    let file = include_str!("../../../rules/noise/image-caption-block.toml");
-    toml::from_str::<RuleFile>(file).map_or_else(|_| Vec::new(), |rule| rule.check.patterns)
-}
 
 fn list(sources: &[toml::Spanned<String>], ignore_case: bool) -> PatternList {
     compile_patterns(sources, ignore_case, true, Compilation::Eager)
