@@ -17,6 +17,17 @@ use crate::rules::metadata_text::word_alternation;
 use crate::rules::prefilter::Budget;
 use crate::rules::{Compilation, CompileError};
 
+/// What the line gate ([`Cues::line_gate`]) says of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LineGate {
+    /// No cue of a line and no publisher notice matches in it.
+    Shut,
+    /// One may match.
+    Open,
+    /// The gate was not asked, or gave up: anything may match.
+    Unasked,
+}
+
 /// Regexes that match at most one shape each; `None` when the rule file gives no words for it.
 #[derive(Debug)]
 pub(super) struct Cues {
@@ -39,8 +50,9 @@ pub(super) struct Cues {
     /// The lines searched for a publisher notice before `publisher_any` is built.
     publisher_warm_up: Budget,
     pub(super) site_credit: Vec<LazyRegex>,
-    /// One regex matching wherever a cue a line carries on its own (or an image credit) may
-    /// match, built on first use (`None` when the cues do not join): see [`Cues::may_cue`].
+    /// One regex matching wherever a cue a line carries on its own, an image credit or a
+    /// publisher notice may match, built on first use (`None` when the cues do not join): see
+    /// [`Cues::line_gate`].
     line_gate: OnceLock<Option<Forward>>,
     /// The lines read before `line_gate` is built.
     line_gate_warm_up: Budget,
@@ -70,14 +82,16 @@ impl Cues {
             .as_ref()
     }
 
-    /// False when no regex of [`super::RequiredAttributionCheck::line_evidence`] can match in
-    /// `line`: no image credit, byline, label, bare label, staff or reporting credit. Each of
-    /// those is a search of its own, a dozen a line, and most lines hold none of them, which one
-    /// search of all of them joined tells. A short run (a pre-commit hook) does without it:
-    /// compiling it costs more than it saves over a few documents.
-    pub(super) fn may_cue(&self, line: &str) -> bool {
+    /// What the line gate says of `line`: whether a regex of
+    /// [`super::RequiredAttributionCheck::line_evidence`] (image credit, byline, label, bare
+    /// label, staff or reporting credit) or a publisher notice may match in it. Each of those is
+    /// a search of its own, a dozen a line, and most lines hold none of them, which one search
+    /// of all of them joined tells; a document without a strong cue is then searched for
+    /// notices only on the lines this gate left open. A short run (a pre-commit hook) does
+    /// without it: compiling it costs more than it saves over a few documents.
+    pub(super) fn line_gate(&self, line: &str) -> LineGate {
         if self.line_gate_warm_up.spend() {
-            return true;
+            return LineGate::Unasked;
         }
         let gate = self.line_gate.get_or_init(|| {
             let gates = [&self.byline, &self.author_label_bare, &self.staff];
@@ -85,15 +99,18 @@ impl Cues {
             let regexes = (gates.into_iter().flatten().map(Gated::gate))
                 .chain(searched.into_iter().flatten())
                 .chain(&self.image)
-                .chain(&self.credits);
+                .chain(&self.credits)
+                .chain(&self.publisher);
             // Only whether it matches is asked: the forward DFA alone compiles fastest.
             let joined = joined_superset(regexes)?;
             Forward::new(&joined, Flags::default())
         });
         // Without a gate, or when its DFA gives up, every line may hold a cue.
-        gate.as_ref()
-            .and_then(|gate| gate.is_match(line))
-            .unwrap_or(true)
+        match gate.as_ref().and_then(|gate| gate.is_match(line)) {
+            Some(false) => LineGate::Shut,
+            Some(true) => LineGate::Open,
+            None => LineGate::Unasked,
+        }
     }
 
     /// Compiles every regex that each line meets: the plain cues and the gates of the others.

@@ -2,6 +2,7 @@
 //! bylines, author and source label lines, staff and reporting credits, publisher notices,
 //! agency markers and the site credit after the article. Image credits void what follows them.
 
+use super::cues::LineGate;
 use super::{Evidence, RequiredAttributionCheck, Strength, captured_name, captures, medium};
 use crate::document::Span;
 use crate::rules::Context;
@@ -36,17 +37,43 @@ impl RequiredAttributionCheck {
 
     /// The cues a single line can carry: byline, label lines, staff credit, reporting credit
     /// (the publisher notice is [`Self::publisher_evidence`]). Nothing at or after an image
-    /// credit counts.
-    pub(super) fn line_evidence(&self, ctx: &Context, index: usize) -> Vec<Evidence> {
+    /// credit counts. Also what the line gate said of the line.
+    pub(super) fn line_evidence(&self, ctx: &Context, index: usize) -> (Vec<Evidence>, LineGate) {
         let Some(line) = ctx.doc.lines().get(index) else {
-            return Vec::new();
+            return (Vec::new(), LineGate::Unasked);
         };
         // A blank line (no words) carries nothing, and needs no image-credit search to say so.
         if ctx.layout.line_words(index) == 0 {
-            return Vec::new();
+            return (Vec::new(), LineGate::Unasked);
         }
         let full = ctx.doc.slice(line.span);
-        let cued = self.cues.may_cue(full);
+        let in_noise = ctx.in_noise(line.span);
+        // Inside noise only a source label line counts (the fixer keeps it). Its regex is
+        // anchored at both ends around `.*`, so a line it does not match holds no such label
+        // before an image credit either, and needs no search for the other cues.
+        if in_noise
+            && !self
+                .cues
+                .source_label
+                .as_ref()
+                .is_some_and(|r| r.is_match(full))
+        {
+            return (Vec::new(), LineGate::Unasked);
+        }
+        let gate = self.cues.line_gate(full);
+        (self.gated_evidence(ctx, index, full, in_noise, gate), gate)
+    }
+
+    /// The evidence of the line `index`, whose text is `full`, once the line gate said `gate`.
+    fn gated_evidence(
+        &self,
+        ctx: &Context,
+        index: usize,
+        full: &str,
+        in_noise: bool,
+        gate: LineGate,
+    ) -> Vec<Evidence> {
+        let cued = gate != LineGate::Shut;
         let text = if cued {
             self.before_image_credit(full)
         } else {
@@ -55,7 +82,6 @@ impl RequiredAttributionCheck {
         if text.trim().is_empty() {
             return Vec::new();
         }
-        let in_noise = ctx.in_noise(line.span);
         let item = |strength, kind, name: String| Evidence {
             strength,
             kind,

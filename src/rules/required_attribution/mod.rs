@@ -35,7 +35,7 @@ use super::metadata_text::title_span;
 use super::{Compilation, CompileError, Context, Finding};
 use crate::document::Span;
 use crate::metadata::{AttributionValue, Metadata};
-use cues::Cues;
+use cues::{Cues, LineGate};
 
 /// The `[check]` table of a `required-attribution` rule.
 #[derive(Debug, Deserialize)]
@@ -216,11 +216,16 @@ impl RequiredAttributionCheck {
         // later line can give a better one, so the remaining lines (most of a document, and
         // most of what this rule costs) are not read.
         let mut best_line = first_strong_line(&evidence);
+        // The lines the line gate showed to hold no publisher notice either.
+        let mut shut = vec![false; ctx.doc.lines().len()];
         for index in 0..ctx.doc.lines().len() {
             if best_line.is_some_and(|line| line < index) {
                 break;
             }
-            let found = self.line_evidence(ctx, index);
+            let (found, gate) = self.line_evidence(ctx, index);
+            if let Some(shut) = shut.get_mut(index) {
+                *shut = gate == LineGate::Shut;
+            }
             best_line = best_line.into_iter().chain(first_strong_line(&found)).min();
             evidence.extend(found);
         }
@@ -232,7 +237,8 @@ impl RequiredAttributionCheck {
         if self.config.accept_publisher
             || evidence.iter().all(|item| item.strength == Strength::Weak)
         {
-            for index in 0..ctx.doc.lines().len() {
+            let open = (0..ctx.doc.lines().len()).filter(|&index| shut.get(index) != Some(&true));
+            for index in open {
                 evidence.extend(self.publisher_evidence(ctx, index));
             }
         }

@@ -2,6 +2,7 @@
 //! them; found alone, they are named in the finding unless accepted), on the finding on the
 //! title line, and on the compiled cues: the joined publisher regex and the line gate.
 
+use super::cues::LineGate;
 use super::tests::{PROSE, check, found, pair, run};
 use crate::document::Span;
 
@@ -119,7 +120,11 @@ fn the_joined_publisher_regex_matches_where_one_of_the_publisher_regexes_does() 
 fn the_line_gate_opens_on_every_cue_and_stays_shut_on_plain_prose() {
     let check = check(false);
     for _ in 0..crate::rules::prefilter::PREFILTERED_TEXTS {
-        assert!(check.cues.may_cue(""), "every line may hold a cue at first");
+        assert_eq!(
+            check.cues.line_gate(""),
+            LineGate::Unasked,
+            "not asked at first"
+        );
     }
     for line in [
         "By Anna Smith and Li Wei",
@@ -134,13 +139,13 @@ fn the_line_gate_opens_on_every_cue_and_stays_shut_on_plain_prose() {
         "A caption. Фото: Иван Петров",
         "Image courtesy of the city",
     ] {
-        assert!(check.cues.may_cue(line), "{line:?}");
+        assert_eq!(check.cues.line_gate(line), LineGate::Open, "{line:?}");
     }
     for line in [
         "Heavy rain flooded several streets in the harbour district on Monday night.",
         "Die Stadt baut bis zum Sommer drei neue Radwege, wie der Bürgermeister sagte.",
         "",
     ] {
-        assert!(!check.cues.may_cue(line), "{line:?}");
+        assert_eq!(check.cues.line_gate(line), LineGate::Shut, "{line:?}");
     }
 }
