@@ -116,18 +116,25 @@ fn block_window(bytes: &[u8], at: usize, block: &[u8]) -> [u8; BLOCK + 1] {
 
 /// The words that start in `window` after its first byte, which stands before them, when no
 /// byte after it leads a character that may be white space: every other non-ASCII byte is part
-/// of a word then. Written as one pass over byte pairs with byte-wide sums, which the compiler
-/// turns into vector instructions.
+/// of a word then. Each byte's space flag (0 or 1) is found once, then the pairs of flags are
+/// summed byte-wide: passes the compiler turns into vector instructions, where testing both
+/// bytes of each pair for space made it test every byte twice.
 fn plain_word_starts(window: &[u8; BLOCK + 1]) -> Option<usize> {
-    let (_, before) = window.split_last()?;
+    let spaces = window.map(|byte| u8::from(is_ascii_space(byte)));
+    let (_, before) = spaces.split_last()?;
+    let (_, after) = spaces.split_first()?;
+    let starts = before
+        .iter()
+        .zip(after)
+        // The flags are 0 or 1, so `!space` keeps `previous` exactly when `space` is 0.
+        .fold(0_u8, |starts, (&previous, &space)| {
+            starts.wrapping_add(previous & !space)
+        });
     let (_, block) = window.split_first()?;
-    let mut starts: u8 = 0;
-    let mut maybe_space = false;
-    for (&previous, &byte) in before.iter().zip(block) {
-        starts = starts.wrapping_add(u8::from(is_ascii_space(previous) && !is_ascii_space(byte)));
-        maybe_space |= may_lead_a_space(byte);
-    }
-    (!maybe_space).then_some(usize::from(starts))
+    let maybe_space = block.iter().fold(0_u8, |found, &byte| {
+        found | u8::from(may_lead_a_space(byte))
+    });
+    (maybe_space == 0).then_some(usize::from(starts))
 }
 
 /// True for ASCII white space (`char::is_whitespace` agrees on ASCII, the vertical tab too).
