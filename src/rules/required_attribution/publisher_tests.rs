@@ -3,7 +3,7 @@
 //! title line, and on the compiled cues: the joined publisher regex and the line gate.
 
 use super::cues::LineGate;
-use super::tests::{PROSE, check, found, pair, run};
+use super::tests::{PROSE, check, found, pair, run, run_check};
 use crate::document::Span;
 
 #[test]
@@ -138,6 +138,11 @@ fn the_line_gate_opens_on_every_cue_and_stays_shut_on_plain_prose() {
         "Photo: Jane Doe",
         "A caption. Фото: Иван Петров",
         "Image courtesy of the city",
+        // Publisher notices: the publisher search skips the lines the gate shuts.
+        "© 2024 Example Media",
+        "Copyright (c) 2024-2026 Example Media",
+        "Alle Rechte vorbehalten.",
+        "Все права защищены",
     ] {
         assert_eq!(check.cues.line_gate(line), LineGate::Open, "{line:?}");
     }
@@ -148,4 +153,21 @@ fn the_line_gate_opens_on_every_cue_and_stays_shut_on_plain_prose() {
     ] {
         assert_eq!(check.cues.line_gate(line), LineGate::Shut, "{line:?}");
     }
+}
+
+#[test]
+fn a_copyright_line_is_found_once_the_line_gate_answers() {
+    let check = check(false);
+    for _ in 0..crate::rules::prefilter::PREFILTERED_TEXTS {
+        check.cues.line_gate("");
+    }
+    let text = format!("Title\n\n{PROSE}\n\n{PROSE} © 2024 Harbour Media\n\n{PROSE}\n");
+    let (_, findings) = run_check(&check, &text, None, &[]);
+    let messages: Vec<Option<String>> = findings.iter().map(|f| f.message.clone()).collect();
+    assert_eq!(
+        messages,
+        [Some(
+            "only a publisher or copyright line found: Harbour Media".to_string()
+        )]
+    );
 }

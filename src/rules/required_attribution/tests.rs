@@ -50,6 +50,16 @@ pub(super) fn run(
     noise_lines: &[usize],
     accept_publisher: bool,
 ) -> (Option<AttributionValue>, Vec<Finding>) {
+    run_check(&check(accept_publisher), text, date_line, noise_lines)
+}
+
+/// [`run`] with a check already compiled (and perhaps warmed up).
+pub(super) fn run_check(
+    check: &RequiredAttributionCheck,
+    text: &str,
+    date_line: Option<usize>,
+    noise_lines: &[usize],
+) -> (Option<AttributionValue>, Vec<Finding>) {
     let doc = Document::new(text.to_string());
     let layout = Layout::of(&doc);
     let mut noise = crate::document::SpanSet::default();
@@ -70,7 +80,7 @@ pub(super) fn run(
         date: date_line.and_then(|line| date_on(&doc, line)),
         attribution: None,
     };
-    let findings = check(accept_publisher).check(&ctx, &mut metadata);
+    let findings = check.check(&ctx, &mut metadata);
     (metadata.attribution, findings)
 }
 
