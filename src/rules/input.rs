@@ -81,22 +81,11 @@ pub fn has_content(doc: &crate::document::Document) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::civil_date::CivilDate;
     use crate::document::Document;
-    use crate::layout::Layout;
+    use crate::rules::test_context::with_plain_context;
 
     fn run(problem: Problem, doc: &Document) -> Vec<Span> {
-        let layout = Layout::of(doc);
-        let ctx = Context {
-            doc,
-            layout: &layout,
-            noise: &crate::document::SpanSet::default(),
-            html: None,
-            shared: &crate::rules::Shared::default(),
-            today: CivilDate::from_unix_days(0),
-        };
-        InputCheck { problem }
-            .check(&ctx)
+        with_plain_context(doc, |ctx| InputCheck { problem }.check(ctx))
             .into_iter()
             .map(|finding| finding.span)
             .collect()

@@ -21,6 +21,8 @@ mod prefilter;
 pub mod required_attribution;
 pub mod required_date;
 pub mod selector;
+#[cfg(test)]
+pub(crate) mod test_context;
 pub mod trailing_block;
 
 use serde::Deserialize;

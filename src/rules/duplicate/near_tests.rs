@@ -8,11 +8,9 @@ use super::near::NearMatcher;
 use super::shingles::ShingleIndex;
 use super::word_hashes::WordHashes;
 use super::*;
-use crate::civil_date::CivilDate;
-use crate::document::{Document, SpanSet};
-use crate::layout::Layout;
+use crate::document::Document;
 use crate::rule::Rule;
-use crate::rules::Shared;
+use crate::rules::test_context::with_plain_context;
 
 const NEAR_RULE: &str = include_str!("../../../rules/duplicate/near-duplicate-paragraph.toml");
 
@@ -37,22 +35,15 @@ fn near_matcher(rule_file: &str) -> NearMatcher {
 /// pass `check` runs; and how many paragraphs that pass leaves out.
 fn plain_and_pruned(matcher: &NearMatcher, text: &str) -> (Vec<Finding>, Vec<Finding>, usize) {
     let doc = Document::new(text.to_string());
-    let layout = Layout::of(&doc);
-    let ctx = Context {
-        doc: &doc,
-        layout: &layout,
-        noise: &SpanSet::default(),
-        today: CivilDate::from_unix_days(20_000),
-        html: None,
-        shared: &Shared::default(),
-    };
-    let units = units(&ctx, matcher.min_words);
-    let plain = matcher.check_units(&units, false);
-    let index = ShingleIndex::new(matcher.shingle_words, matcher.max_shingle_paragraphs);
-    let mut words = WordHashes::new(units.len());
-    let chosen = matcher.hash_and_choose(&units, &mut words, &index, true);
-    let left_out = chosen.iter().filter(|&&chosen| !chosen).count();
-    (plain, matcher.check(&ctx), left_out)
+    with_plain_context(&doc, |ctx| {
+        let units = units(ctx, matcher.min_words);
+        let plain = matcher.check_units(&units, false);
+        let index = ShingleIndex::new(matcher.shingle_words, matcher.max_shingle_paragraphs);
+        let mut words = WordHashes::new(units.len());
+        let chosen = matcher.hash_and_choose(&units, &mut words, &index, true);
+        let left_out = chosen.iter().filter(|&&chosen| !chosen).count();
+        (plain, matcher.check(ctx), left_out)
+    })
 }
 
 const WORDS: [&str; 30] = [

@@ -4,11 +4,9 @@
 
 use super::key::{fold, fold_text};
 use super::*;
-use crate::civil_date::CivilDate;
 use crate::document::Document;
-use crate::layout::Layout;
 use crate::rule::Rule;
-use crate::rules::Shared;
+use crate::rules::test_context::with_plain_context;
 use unicode_normalization::UnicodeNormalization;
 
 const EXACT_RULE: &str = include_str!("../../../rules/duplicate/duplicate-paragraph.toml");
@@ -22,20 +20,10 @@ fn rule(path: &str, text: &str) -> Rule {
 /// Runs the check of a default rule file on `text`.
 fn run(rule_text: &str, text: &str) -> (Document, Vec<Finding>) {
     let doc = Document::new(text.to_string());
-    let layout = Layout::of(&doc);
-    let today = CivilDate::new(2026, 11, 23).unwrap_or(CivilDate::from_unix_days(0));
-    let ctx = Context {
-        doc: &doc,
-        layout: &layout,
-        noise: &crate::document::SpanSet::default(),
-        today,
-        html: None,
-        shared: &crate::rules::Shared::default(),
-    };
-    let findings = match &rule("rule.toml", rule_text).check {
-        super::super::Check::Duplicate(check) => check.check(&ctx),
+    let findings = with_plain_context(&doc, |ctx| match &rule("rule.toml", rule_text).check {
+        super::super::Check::Duplicate(check) => check.check(ctx),
         other => panic!("not a duplicate rule: {other:?}"),
-    };
+    });
     (doc, findings)
 }
 
@@ -341,27 +329,20 @@ fn both_modes_share_the_paragraph_keys_of_one_document() {
     let changed = long_paragraph("Ganja", "Wednesday");
     let text = format!("{first}\n\n{first}\n\n{changed}\n");
     let doc = Document::new(text);
-    let layout = Layout::of(&doc);
-    let shared = Shared::default();
-    let ctx = Context {
-        doc: &doc,
-        layout: &layout,
-        noise: &crate::document::SpanSet::default(),
-        today: CivilDate::from_unix_days(20_000),
-        html: None,
-        shared: &shared,
-    };
-    let check = |rule_text: &str| match &rule("rule.toml", rule_text).check {
-        super::super::Check::Duplicate(check) => check.check(&ctx),
-        other => panic!("not a duplicate rule: {other:?}"),
-    };
-    assert_eq!(lines(&doc, &check(EXACT_RULE)), [(3, 1)]);
-    let keys = paragraph_keys(&ctx);
-    assert_eq!(keys.len(), 3);
-    assert_eq!(keys[0], keys[1]);
-    // The near rule reads the keys the exact rule computed, and still finds the changed copy.
-    assert_eq!(lines(&doc, &check(NEAR_RULE)), [(5, 1)]);
-    assert!(std::ptr::eq(keys, paragraph_keys(&ctx)));
+    with_plain_context(&doc, |ctx| {
+        let check = |rule_text: &str| match &rule("rule.toml", rule_text).check {
+            super::super::Check::Duplicate(check) => check.check(ctx),
+            other => panic!("not a duplicate rule: {other:?}"),
+        };
+        assert_eq!(lines(&doc, &check(EXACT_RULE)), [(3, 1)]);
+        let keys = paragraph_keys(ctx);
+        assert_eq!(keys.len(), 3);
+        assert_eq!(keys[0], keys[1]);
+        // The near rule reads the keys the exact rule computed, and still finds the changed
+        // copy.
+        assert_eq!(lines(&doc, &check(NEAR_RULE)), [(5, 1)]);
+        assert!(std::ptr::eq(keys, paragraph_keys(ctx)));
+    });
 }
 
 #[test]

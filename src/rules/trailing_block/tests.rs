@@ -1,10 +1,8 @@
 //! Tests of `trailing-block`: threads confirmed by their headers, doubtful long blocks.
 
 use super::*;
-use crate::civil_date::CivilDate;
-use crate::document::{Document, SpanSet};
-use crate::layout::Layout;
-use crate::rules::Shared;
+use crate::document::Document;
+use crate::rules::test_context::with_plain_context;
 
 const RULE: &str = r#"
     max-marker-words = 4
@@ -37,17 +35,7 @@ fn findings_of(rule: &str, text: &str) -> Vec<(String, bool)> {
     let config: TrailingBlockConfig = toml::from_str(rule).expect("valid rule");
     let check = compile(config, Compilation::Eager).expect("compiles");
     let doc = Document::new(text.to_string());
-    let layout = Layout::of(&doc);
-    let ctx = Context {
-        doc: &doc,
-        layout: &layout,
-        noise: &SpanSet::default(),
-        today: CivilDate::new(2026, 1, 1).expect("valid date"),
-        html: None,
-        shared: &Shared::default(),
-    };
-    check
-        .check(&ctx)
+    with_plain_context(&doc, |ctx| check.check(ctx))
         .into_iter()
         .map(|finding| {
             let text = doc.slice(finding.span).to_string();
