@@ -17,6 +17,16 @@ fn spanned(patterns: &[&str]) -> Vec<toml::Spanned<String>> {
     toml::from_str::<List>(&format!("p = [{list}]")).map_or_else(|_| Vec::new(), |l| l.p)
 }
 
+/// A case-insensitive list compiled lazily, and its joined alternation compiled whole: the
+/// answers the list must agree with.
+fn lazy_list_and_joined_regex(patterns: &[toml::Spanned<String>]) -> (PatternList, Regex) {
+    let list = compile_patterns(patterns, true, false, Compilation::Lazy);
+    let list = list.unwrap_or_else(|error| panic!("{}", error.message));
+    let joined = list.joined.flags().builder(list.joined.source()).build();
+    let joined = joined.unwrap_or_else(|error| panic!("{error}"));
+    (list, joined)
+}
+
 #[test]
 fn huge_regex_is_refused_with_the_size_limit() {
     let error = compile_patterns(
@@ -62,10 +72,7 @@ fn the_prefilter_and_the_joined_regex_give_the_same_answers() {
         "Heavy rain flooded several streets.",
         "ſimilar news",
     ];
-    let list = compile_patterns(&patterns, true, false, Compilation::Lazy);
-    let list = list.unwrap_or_else(|error| panic!("{}", error.message));
-    let joined = list.joined.flags().builder(list.joined.source()).build();
-    let joined = joined.unwrap_or_else(|error| panic!("{error}"));
+    let (list, joined) = lazy_list_and_joined_regex(&patterns);
     // Through the prefilter first, then, once the list has switched, through the joined
     // regex alone.
     for round in 0..=PREFILTERED_TEXTS.div_ceil(texts.len()) {
@@ -100,10 +107,7 @@ fn one_tester_for_many_texts_answers_as_the_list_does_across_the_switch() {
         "shared",
         "Anna said:",
     ];
-    let list = compile_patterns(&patterns, true, false, Compilation::Lazy);
-    let list = list.unwrap_or_else(|error| panic!("{}", error.message));
-    let joined = list.joined.flags().builder(list.joined.source()).build();
-    let joined = joined.unwrap_or_else(|error| panic!("{error}"));
+    let (list, joined) = lazy_list_and_joined_regex(&patterns);
     let tester = list.tester();
     for round in 0..=PREFILTERED_TEXTS.div_ceil(texts.len()) {
         for text in texts {
