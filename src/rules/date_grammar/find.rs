@@ -154,25 +154,27 @@ struct DigitRuns {
 }
 
 impl DigitRuns {
-    /// Every line is measured, most hold few digits, so eight bytes without a digit are
-    /// passed over at once.
+    /// Every line is measured, most hold few digits, so a block without a digit is passed
+    /// over at once: the test of a whole block compiles to a few vector instructions, where
+    /// testing eight bytes at a time in a `u64` cost about two instructions a byte.
     fn of(line: &str) -> Self {
         let mut runs = Self {
             count: 0,
             longest: 0,
         };
         let mut current = 0;
-        let mut chunks = line.as_bytes().chunks_exact(8);
-        for chunk in &mut chunks {
-            let digits = <[u8; 8]>::try_from(chunk)
-                .map_or(true, |chunk| has_ascii_digit(u64::from_le_bytes(chunk)));
-            if digits {
-                runs.extend(chunk, &mut current);
+        let mut blocks = line.as_bytes().chunks_exact(DIGIT_BLOCK);
+        for block in &mut blocks {
+            let digits = block
+                .iter()
+                .fold(0, |any, byte| any | u8::from(byte.is_ascii_digit()));
+            if digits != 0 {
+                runs.extend(block, &mut current);
             } else {
                 current = 0;
             }
         }
-        runs.extend(chunks.remainder(), &mut current);
+        runs.extend(blocks.remainder(), &mut current);
         runs
     }
 
@@ -210,17 +212,8 @@ impl Form {
     }
 }
 
-/// True when one of the eight bytes of `chunk` is an ASCII digit.
-fn has_ascii_digit(chunk: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    // Each byte's low seven bits plus a constant sets its high bit exactly when they reach the
-    // bound, without a carry into the next byte; a byte whose own high bit is set is no digit.
-    let low = chunk & !HIGH_BITS;
-    let at_least_zero = low + ONES * (0x80 - b'0' as u64);
-    let past_nine = low + ONES * (0x80 - b'9' as u64 - 1);
-    at_least_zero & !past_nine & !chunk & HIGH_BITS != 0
-}
+/// The bytes [`DigitRuns::of`] tests for a digit at once.
+const DIGIT_BLOCK: usize = 32;
 
 /// The byte offset of the character after the one at `at` (the end of `text` at most).
 fn next_char(text: &str, at: usize) -> usize {
@@ -285,19 +278,23 @@ fn trim_end(mut found: DateMatch, line: &str) -> DateMatch {
 mod tests {
     use super::*;
 
+    /// The runs of `line` counted character by character.
+    fn naive_digit_runs(line: &str) -> DigitRuns {
+        let runs: Vec<usize> = line
+            .split(|c: char| !c.is_ascii_digit())
+            .map(str::len)
+            .filter(|&len| len > 0)
+            .collect();
+        DigitRuns {
+            count: runs.len(),
+            longest: runs.iter().copied().max().unwrap_or(0),
+        }
+    }
+
     #[test]
-    fn digit_runs_agree_with_a_byte_by_byte_count_across_chunk_edges() {
-        let naive = |line: &str| {
-            let runs: Vec<usize> = line
-                .split(|c: char| !c.is_ascii_digit())
-                .map(str::len)
-                .filter(|&len| len > 0)
-                .collect();
-            DigitRuns {
-                count: runs.len(),
-                longest: runs.iter().copied().max().unwrap_or(0),
-            }
-        };
+    fn digit_runs_agree_with_a_byte_by_byte_count_across_block_edges() {
+        let across_a_block = format!("{}12345{}", "x".repeat(DIGIT_BLOCK - 2), "y".repeat(40));
+        let after_a_block = format!("{}2024 and 7", "é".repeat(DIGIT_BLOCK / 2));
         for line in [
             "",
             "no digits at all in this line",
@@ -307,23 +304,18 @@ mod tests {
             "on 12.03.2024 at 9:15 — ¹²³ ٣ ０１２ 7/8",
             "seven b1\u{e9}2345678 9",
             "/:;@[`{\u{7f}0\u{80}9",
+            &across_a_block,
+            &after_a_block,
         ] {
-            assert_eq!(DigitRuns::of(line), naive(line), "{line:?}");
+            assert_eq!(DigitRuns::of(line), naive_digit_runs(line), "{line:?}");
         }
     }
 
-    #[test]
-    fn has_ascii_digit_sees_each_byte_position_and_only_digits() {
-        for at in 0..8 {
-            for byte in 0..=u8::MAX {
-                let mut chunk = [b'x'; 8];
-                chunk[at] = byte;
-                assert_eq!(
-                    has_ascii_digit(u64::from_le_bytes(chunk)),
-                    byte.is_ascii_digit(),
-                    "{byte:#x} at {at}"
-                );
-            }
+    proptest::proptest! {
+        /// Runs that start, end or continue at any byte of a block are counted as one by one.
+        #[test]
+        fn digit_runs_agree_with_a_byte_by_byte_count(line in "[0-9a /:\u{e9}\u{660}\u{ff11}]{0,100}") {
+            proptest::prop_assert_eq!(DigitRuns::of(&line), naive_digit_runs(&line));
         }
     }
 }
