@@ -50,12 +50,12 @@ pub(super) struct PostingTable {
 }
 
 impl PostingTable {
-    /// A table with room for `shingles` shingles before it first grows.
-    pub(super) fn with_capacity(shingles: usize) -> Self {
-        let slots = slot_count(shingles);
+    /// An empty table of the fewest slots; [`Self::reserve`] sizes it for a document.
+    pub(super) fn new() -> Self {
+        let slots = slot_count(0);
         Self {
             slots: vec![0; slots],
-            entries: Vec::with_capacity(shingles),
+            entries: Vec::new(),
             shift: 64 - slots.trailing_zeros(),
         }
     }
@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn a_shingle_keeps_its_posting_list_as_the_table_grows() {
-        let mut table = PostingTable::with_capacity(1);
+        let mut table = PostingTable::new();
         // Many shingles with equal top bits, so that they collide.
         let shingles: Vec<u64> = (0..1_000).map(|i| (i << 40) | 7).collect();
         for (unit, &shingle) in (0..).zip(&shingles) {

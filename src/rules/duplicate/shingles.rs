@@ -36,7 +36,7 @@ impl ShingleIndex {
         Self {
             seed: per_document_seed(),
             shingle_words: shingle_words.max(1),
-            postings: PostingTable::with_capacity(0),
+            postings: PostingTable::new(),
             links: Vec::new(),
             set_sizes: Vec::new(),
             max_paragraphs,
