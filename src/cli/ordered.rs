@@ -1,6 +1,11 @@
 //! An ordered parallel map: workers take items in order, and their results are handed to one
 //! consumer in that same order, as soon as each is next in line.
 //!
+//! The calling thread is one of the workers, and the consumer too: between two items of its own
+//! it consumes the results the others have sent. So a run on `n` threads keeps `n` threads busy,
+//! not `n` workers plus a consumer that the operating system wakes for every result and that
+//! preempts a worker on a machine with `n` cores.
+//!
 //! Invariant: at most `WINDOW_PER_THREAD × threads` results wait in the reorder buffer, because
 //! a worker does not take an item that far ahead of the consumer. So memory stays bounded
 //! however many items there are, and one slow item only holds up the window behind it.
@@ -20,6 +25,8 @@ struct Progress {
     next: usize,
     consumed: usize,
     stopped: bool,
+    /// Workers waiting for the window to move, which the consumer must wake.
+    waiting: usize,
 }
 
 /// The claim book shared by workers and consumer.
@@ -29,28 +36,55 @@ struct Shared {
     window: usize,
 }
 
+/// What a worker gets when it asks for an item.
+enum Claim {
+    /// The index of its next item.
+    Item(usize),
+    /// The next item lies beyond the window: an earlier result must be consumed first.
+    Full,
+    /// No item is left, or the run stopped.
+    Done,
+}
+
 impl Shared {
     fn lock(&self) -> MutexGuard<'_, Progress> {
         self.progress.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The next item for a worker, without waiting.
+    fn try_claim(&self, len: usize) -> Claim {
+        let mut progress = self.lock();
+        Self::claim_from(&mut progress, self.window, len)
+    }
+
+    fn claim_from(progress: &mut Progress, window: usize, len: usize) -> Claim {
+        if progress.stopped || progress.next >= len {
+            return Claim::Done;
+        }
+        if progress.next >= progress.consumed + window {
+            return Claim::Full;
+        }
+        progress.next += 1;
+        Claim::Item(progress.next - 1)
+    }
+
     /// The next item for a worker, waiting while it lies beyond the window; `None` at the end.
     fn claim(&self, len: usize) -> Option<usize> {
         let mut progress = self.lock();
-        while !progress.stopped
-            && progress.next < len
-            && progress.next >= progress.consumed + self.window
-        {
-            progress = self
-                .moved
-                .wait(progress)
-                .unwrap_or_else(PoisonError::into_inner);
+        loop {
+            match Self::claim_from(&mut progress, self.window, len) {
+                Claim::Item(index) => return Some(index),
+                Claim::Done => return None,
+                Claim::Full => {
+                    progress.waiting += 1;
+                    progress = self
+                        .moved
+                        .wait(progress)
+                        .unwrap_or_else(PoisonError::into_inner);
+                    progress.waiting -= 1;
+                }
+            }
         }
-        if progress.stopped || progress.next >= len {
-            return None;
-        }
-        progress.next += 1;
-        Some(progress.next - 1)
     }
 
     /// Records how far the consumer has got (or that it gave up) and wakes waiting workers.
@@ -58,12 +92,15 @@ impl Shared {
         let mut progress = self.lock();
         progress.consumed = consumed;
         progress.stopped |= stopped;
-        self.moved.notify_all();
+        if progress.waiting > 0 {
+            self.moved.notify_all();
+        }
     }
 }
 
-/// Runs `work` on every item on `threads` workers and calls `consume` with the results in item
-/// order. Stops early, returning the error, when `consume` fails (a closed pipe).
+/// Runs `work` on every item on `threads` workers, this thread one of them, and calls `consume`
+/// (on this thread) with the results in item order. Stops early, returning the error, when
+/// `consume` fails (a closed pipe).
 pub fn for_each_ordered<T, R, W, C>(
     items: &[T],
     threads: usize,
@@ -84,7 +121,7 @@ where
     };
     let (sender, receiver) = mpsc::channel::<(usize, R)>();
     thread::scope(|scope| {
-        for _ in 0..threads {
+        for _ in 1..threads {
             let sender = sender.clone();
             let (shared, work) = (&shared, &work);
             scope.spawn(move || {
@@ -96,34 +133,82 @@ where
                 }
             });
         }
-        // Only the workers hold senders now, so the channel closes when the last one ends.
+        // Only the spawned workers hold senders now, so the channel closes when the last ends.
         drop(sender);
-        let result = consume_in_order(&receiver, &shared, &mut consume);
+        let mut order = InOrder {
+            waiting: BTreeMap::new(),
+            expected: 0,
+        };
+        let result = lead(items, &work, &receiver, &shared, &mut order, &mut consume);
         shared.advance(usize::MAX, result.is_err());
         result
     })
 }
 
-/// Receives results, holds those that arrive early, and consumes each when it is next.
-fn consume_in_order<R>(
+/// This thread's share: items like any worker's, and between two of them the results the
+/// others sent; when the window is full, it waits for the result that moves it.
+fn lead<T, R>(
+    items: &[T],
+    work: &impl Fn(&T) -> R,
     receiver: &mpsc::Receiver<(usize, R)>,
     shared: &Shared,
+    order: &mut InOrder<R>,
     consume: &mut impl FnMut(R) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
-    let mut expected = 0;
-    for (index, result) in receiver {
-        waiting.insert(index, result);
-        let before = expected;
-        while let Some(result) = waiting.remove(&expected) {
-            consume(result)?;
-            expected += 1;
+    loop {
+        while let Ok((index, result)) = receiver.try_recv() {
+            order.take(index, result, shared, consume)?;
         }
-        if expected != before {
-            shared.advance(expected, false);
+        match shared.try_claim(items.len()) {
+            Claim::Item(index) => {
+                let Some(item) = items.get(index) else { break };
+                order.take(index, work(item), shared, consume)?;
+            }
+            // The result the window waits for is a spawned worker's: once every worker has
+            // ended, all of theirs have been received, and the window has moved.
+            Claim::Full => {
+                if let Ok((index, result)) = receiver.recv() {
+                    order.take(index, result, shared, consume)?;
+                }
+            }
+            Claim::Done => break,
         }
     }
+    for (index, result) in receiver {
+        order.take(index, result, shared, consume)?;
+    }
     Ok(())
+}
+
+/// The results that came before their turn, and the index of the next one to consume.
+struct InOrder<R> {
+    waiting: BTreeMap<usize, R>,
+    expected: usize,
+}
+
+impl<R> InOrder<R> {
+    /// Takes result `index`, and consumes it with every waiting one that follows when its turn
+    /// has come.
+    fn take(
+        &mut self,
+        index: usize,
+        result: R,
+        shared: &Shared,
+        consume: &mut impl FnMut(R) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if index != self.expected {
+            self.waiting.insert(index, result);
+            return Ok(());
+        }
+        consume(result)?;
+        self.expected += 1;
+        while let Some(result) = self.waiting.remove(&self.expected) {
+            consume(result)?;
+            self.expected += 1;
+        }
+        shared.advance(self.expected, false);
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -153,6 +238,33 @@ mod tests {
             assert_eq!(run(&items, threads), expected);
         }
         assert!(run(&[], 4).is_empty());
+    }
+
+    #[test]
+    fn results_ahead_of_the_consumer_stay_within_the_window() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let items: Vec<usize> = (0..2_000).collect();
+        let consumed = AtomicUsize::new(0);
+        let furthest_ahead = AtomicUsize::new(0);
+        let work = |&n: &usize| {
+            // The first item is slow, so the others run ahead of the consumer until the
+            // window stops them.
+            if n == 0 {
+                thread::sleep(std::time::Duration::from_millis(50));
+            }
+            let ahead = n.saturating_sub(consumed.load(Ordering::SeqCst));
+            furthest_ahead.fetch_max(ahead, Ordering::SeqCst);
+            n
+        };
+        let result = for_each_ordered(&items, 2, work, |n| {
+            assert_eq!(n, consumed.load(Ordering::SeqCst));
+            consumed.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        });
+        assert!(result.is_ok());
+        assert_eq!(consumed.into_inner(), items.len());
+        let ahead = furthest_ahead.into_inner();
+        assert!(ahead > 0 && ahead < 2 * WINDOW_PER_THREAD, "{ahead}");
     }
 
     #[test]
