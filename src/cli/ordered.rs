@@ -22,8 +22,11 @@ const WINDOW_PER_THREAD: usize = 32;
 /// Which item is handed out next, and how far the consumer has got.
 #[derive(Debug, Default)]
 struct Progress {
+    /// The next item to hand out.
     next: usize,
+    /// How many results the consumer has taken.
     consumed: usize,
+    /// Whether the run stopped early (the consumer failed, or a thread panicked).
     stopped: bool,
     /// Workers waiting for the window to move, which the consumer must wake.
     waiting: usize,
@@ -47,6 +50,7 @@ enum Claim {
 }
 
 impl Shared {
+    /// The progress, whether or not a thread panicked while holding it.
     fn lock(&self) -> MutexGuard<'_, Progress> {
         self.progress.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -57,6 +61,7 @@ impl Shared {
         Self::claim_from(&mut progress, self.window, len)
     }
 
+    /// The next item of `len` for a worker, given `progress` and the window's size.
     fn claim_from(progress: &mut Progress, window: usize, len: usize) -> Claim {
         if progress.stopped || progress.next >= len {
             return Claim::Done;
@@ -125,6 +130,7 @@ where
             let sender = sender.clone();
             let (shared, work) = (&shared, &work);
             scope.spawn(move || {
+                let _stop = StopOnUnwind(shared);
                 while let Some(index) = shared.claim(items.len()) {
                     let Some(item) = items.get(index) else { break };
                     if sender.send((index, work(item))).is_err() {
@@ -139,7 +145,10 @@ where
             waiting: BTreeMap::new(),
             expected: 0,
         };
-        let result = lead(items, &work, &receiver, &shared, &mut order, &mut consume);
+        let result = {
+            let _stop = StopOnUnwind(&shared);
+            lead(items, &work, &receiver, &shared, &mut order, &mut consume)
+        };
         shared.advance(usize::MAX, result.is_err());
         result
     })
@@ -164,13 +173,12 @@ fn lead<T, R>(
                 let Some(item) = items.get(index) else { break };
                 order.take(index, work(item), shared, consume)?;
             }
-            // The result the window waits for is a spawned worker's: once every worker has
-            // ended, all of theirs have been received, and the window has moved.
-            Claim::Full => {
-                if let Ok((index, result)) = receiver.recv() {
-                    order.take(index, result, shared, consume)?;
-                }
-            }
+            // The result the window waits for is a spawned worker's. Without a sender left, that
+            // worker panicked; the scope passes its panic on once the others have stopped.
+            Claim::Full => match receiver.recv() {
+                Ok((index, result)) => order.take(index, result, shared, consume)?,
+                Err(_) => break,
+            },
             Claim::Done => break,
         }
     }
@@ -182,8 +190,24 @@ fn lead<T, R>(
 
 /// The results that came before their turn, and the index of the next one to consume.
 struct InOrder<R> {
+    /// Results by index, each waiting for the ones before it.
     waiting: BTreeMap<usize, R>,
+    /// The index of the next result to consume.
     expected: usize,
+}
+
+/// Stops the run when the thread holding it unwinds from a panic: the workers waiting for the
+/// window to move would otherwise wait for ever, and the scope for them.
+struct StopOnUnwind<'a>(&'a Shared);
+
+impl Drop for StopOnUnwind<'_> {
+    fn drop(&mut self) {
+        if thread::panicking() {
+            let mut progress = self.0.lock();
+            progress.stopped = true;
+            self.0.moved.notify_all();
+        }
+    }
 }
 
 impl<R> InOrder<R> {
@@ -265,6 +289,27 @@ mod tests {
         assert_eq!(consumed.into_inner(), items.len());
         let ahead = furthest_ahead.into_inner();
         assert!(ahead > 0 && ahead < 2 * WINDOW_PER_THREAD, "{ahead}");
+    }
+
+    #[test]
+    fn a_panicking_item_ends_the_run_with_its_panic() {
+        let items: Vec<usize> = (0..1_000).collect();
+        for threads in [1, 2, 4] {
+            for panicking in [0, 10, 500] {
+                let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    for_each_ordered(
+                        &items,
+                        threads,
+                        |&n| {
+                            assert_ne!(n, panicking, "item {n} panics");
+                            n
+                        },
+                        |_| Ok(()),
+                    )
+                }));
+                assert!(run.is_err(), "{threads} threads, item {panicking}");
+            }
+        }
     }
 
     #[test]
