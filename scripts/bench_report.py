@@ -23,9 +23,9 @@ def load(results):
     runs = collections.defaultdict(list)
     with open(results, encoding="utf-8") as lines:
         for line in lines:
-            label, tool, wall, cpu, rss = line.split()
-            runs[label, tool].append((float(wall), float(cpu), int(rss)))
-    return {key: tuple(statistics.median(v[i] for v in values) for i in range(3))
+            label, tool, wall, cpu, rss, system = line.split()
+            runs[label, tool].append((float(wall), float(cpu), int(rss), float(system)))
+    return {key: tuple(statistics.median(v[i] for v in values) for i in range(4))
             for key, values in runs.items()}
 
 
@@ -50,18 +50,18 @@ def main():
               "line-20mb": "special/line-20mb.txt", "paragraphs-20k": "special/paragraphs-20k.txt"}
     sizes = {label: corpus_bytes(os.path.join(bench_dir, rel)) for label, rel in inputs.items()
              if os.path.exists(os.path.join(bench_dir, rel))}
-    print(f"\n{'input':<15}{'tool':<13}{'wall s':>9}{'cpu s':>9}{'peak MB':>9}{'MB/s':>9}"
-          f"{'÷ rg':>8}{'÷ cat':>8}")
+    print(f"\n{'input':<15}{'tool':<13}{'wall s':>9}{'cpu s':>9}{'sys s':>8}{'peak MB':>9}"
+          f"{'MB/s':>9}{'÷ rg':>8}{'÷ cat':>8}")
     for label in inputs:
         for tool in ["seedlint", "seedlint-t1", "seedlint-t2", "rg", "cat"]:
             if (label, tool) not in med:
                 continue
-            wall, cpu, rss = med[label, tool]
+            wall, cpu, rss, system = med[label, tool]
             rg = med.get((label, "rg"), (0,))[0]
             cat = med.get((label, "cat"), (0,))[0]
             rate = sizes.get(label, 0) / 1e6 / wall if wall else 0
-            print(f"{label:<15}{tool:<13}{wall:>9.3f}{cpu:>9.2f}{rss / 1024:>9.1f}{rate:>9.1f}"
-                  f"{wall / rg if rg else 0:>8.2f}{wall / cat if cat else 0:>8.2f}")
+            print(f"{label:<15}{tool:<13}{wall:>9.3f}{cpu:>9.2f}{system:>8.2f}{rss / 1024:>9.1f}"
+                  f"{rate:>9.1f}{wall / rg if rg else 0:>8.2f}{wall / cat if cat else 0:>8.2f}")
     print("\ntargets")
 
     def target(name, ok, detail):
