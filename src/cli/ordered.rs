@@ -196,20 +196,6 @@ struct InOrder<R> {
     expected: usize,
 }
 
-/// Stops the run when the thread holding it unwinds from a panic: the workers waiting for the
-/// window to move would otherwise wait for ever, and the scope for them.
-struct StopOnUnwind<'a>(&'a Shared);
-
-impl Drop for StopOnUnwind<'_> {
-    fn drop(&mut self) {
-        if thread::panicking() {
-            let mut progress = self.0.lock();
-            progress.stopped = true;
-            self.0.moved.notify_all();
-        }
-    }
-}
-
 impl<R> InOrder<R> {
     /// Takes result `index`, and consumes it with every waiting one that follows when its turn
     /// has come.
@@ -232,6 +218,20 @@ impl<R> InOrder<R> {
         }
         shared.advance(self.expected, false);
         Ok(())
+    }
+}
+
+/// Stops the run when the thread holding it unwinds from a panic: the workers waiting for the
+/// window to move would otherwise wait for ever, and the scope for them.
+struct StopOnUnwind<'a>(&'a Shared);
+
+impl Drop for StopOnUnwind<'_> {
+    fn drop(&mut self) {
+        if thread::panicking() {
+            let mut progress = self.0.lock();
+            progress.stopped = true;
+            self.0.moved.notify_all();
+        }
     }
 }
 
