@@ -223,6 +223,12 @@ impl Searcher<'_> {
         let found = self.with_cache(|cache| self.dfa.try_search_fwd(cache, &input));
         Some(found.ok()?.is_some())
     }
+
+    /// [`Self::is_match`] of each of `texts`, two searched at a time (see
+    /// [`super::interleaved`]); `None` when the DFA gave up.
+    pub(crate) fn is_match_each(&self, texts: &[&str]) -> Option<Vec<bool>> {
+        self.with_cache(|cache| super::interleaved::is_match_each(self.dfa, cache, texts))
+    }
 }
 
 #[cfg(test)]

@@ -286,6 +286,15 @@ impl Tester<'_> {
             .matching(text)
             .is_some_and(|regex| regex.is_match(text))
     }
+
+    /// [`Self::is_match`] of each of `texts`, in order: the forward DFA searches two texts at
+    /// a time, and when it cannot, each text is tested alone.
+    pub(crate) fn is_match_each(&self, texts: &[&str]) -> Vec<bool> {
+        self.forward
+            .as_ref()
+            .and_then(|forward| forward.is_match_each(texts))
+            .unwrap_or_else(|| texts.iter().map(|text| self.is_match(text)).collect())
+    }
 }
 
 /// True when every match of `hir` starts at the start of the text or of a line: a start

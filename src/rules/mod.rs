@@ -9,6 +9,7 @@ pub mod date_grammar;
 pub mod duplicate;
 mod forward;
 pub mod input;
+mod interleaved;
 mod lazy_regex;
 mod line_window;
 mod literals;

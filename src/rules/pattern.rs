@@ -7,7 +7,9 @@ use regex::Captures;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::patterns::{ListTester, document_line_starts};
+#[cfg(doc)]
+use super::patterns::ListTester;
+use super::patterns::document_line_starts;
 use super::{
     Compilation, CompileError, Context, Finding, PatternList, Placement, compile_patterns,
 };
@@ -131,20 +133,22 @@ impl PatternCheck {
                 // blank lines hold nothing: the word count alone skips them.
                 let max = self.max_words.unwrap_or(usize::MAX);
                 let counts = ctx.layout.line_word_counts();
-                let tester = self.regex.tester();
-                for ((index, line), &words) in ctx.doc.lines().iter().enumerate().zip(counts) {
-                    if (1..=max).contains(&words) {
-                        self.check_unit(ctx, &tester, index, line.span, words, &mut findings);
-                    }
-                }
+                let units = ctx.doc.lines().iter().enumerate().zip(counts);
+                let units = units
+                    .filter(|&(_, &words)| (1..=max).contains(&words))
+                    .filter_map(|((index, line), &words)| {
+                        self.eligible(ctx, index, line.span, words)
+                            .map(|body| (line.span, body))
+                    });
+                self.test_units(units.collect(), &mut findings);
             }
             Scope::Paragraph => {
-                let tester = self.regex.tester();
-                for paragraph in ctx.doc.paragraphs() {
+                let units = ctx.doc.paragraphs().iter().filter_map(|paragraph| {
                     let words = ctx.layout.paragraph_words(paragraph);
-                    let first = paragraph.first_line;
-                    self.check_unit(ctx, &tester, first, paragraph.span, words, &mut findings);
-                }
+                    self.eligible(ctx, paragraph.first_line, paragraph.span, words)
+                        .map(|body| (paragraph.span, body))
+                });
+                self.test_units(units.collect(), &mut findings);
             }
             Scope::Text => {
                 let whole = Span::new(0, ctx.doc.text().len());
@@ -171,38 +175,48 @@ impl PatternCheck {
         findings
     }
 
-    /// Tests one line or paragraph of `words` words (none means it is blank) with `tester`, the
-    /// rule's regex tester for the document.
-    fn check_unit(
+    /// The text of a line or paragraph of `words` words (none means it is blank), starting at
+    /// line `first_line`, when the rule's cheap conditions let it through to the regexes.
+    fn eligible<'d>(
         &self,
-        ctx: &Context,
-        tester: &ListTester,
+        ctx: &Context<'d>,
         first_line: usize,
         span: Span,
         words: usize,
-        out: &mut Vec<Finding>,
-    ) {
+    ) -> Option<&'d str> {
         // Cheapest first: the word count, the placement, then the text.
         if words == 0 || self.max_words.is_some_and(|max| words > max) {
-            return;
+            return None;
         }
         if !self.placement.accepts(ctx.layout.position(first_line)) {
-            return;
+            return None;
         }
         let body = ctx.doc.slice(span);
         if self.no_terminal_punctuation && text::ends_with_terminal_punctuation(body) {
-            return;
+            return None;
         }
-        match self.extent {
-            Extent::Unit if tester.is_match(body) => out.push(Finding::new(span)),
-            Extent::Unit => {}
-            // Most lines hold no match, and a match test allocates nothing, where a capturing
-            // search sets up its capture slots for every line.
-            Extent::Match if tester.is_match(body) => {
-                let captures = self.regex.captures_iter_of_match(body);
-                out.extend(self.spans(captures, span.start).map(Finding::new));
+        Some(body)
+    }
+
+    /// Flags the lines or paragraphs of `units` (each span with its text) that the regexes
+    /// match, all tested in one go (see
+    /// [`ListTester::is_match_each`](super::patterns::ListTester::is_match_each)).
+    fn test_units(&self, units: Vec<(Span, &str)>, out: &mut Vec<Finding>) {
+        let texts: Vec<&str> = units.iter().map(|&(_, body)| body).collect();
+        let matched = self.regex.tester().is_match_each(&texts);
+        for (&(span, body), matched) in units.iter().zip(matched) {
+            if !matched {
+                continue;
             }
-            Extent::Match => {}
+            match self.extent {
+                Extent::Unit => out.push(Finding::new(span)),
+                // Most units hold no match, and a match test allocates nothing, where a
+                // capturing search sets up its capture slots for every unit.
+                Extent::Match => {
+                    let captures = self.regex.captures_iter_of_match(body);
+                    out.extend(self.spans(captures, span.start).map(Finding::new));
+                }
+            }
         }
     }
 

@@ -227,6 +227,19 @@ pub(crate) struct ListTester<'a> {
 }
 
 impl ListTester<'_> {
+    /// [`Self::is_match`] of each of `texts`, in order. A list whose regexes may match
+    /// anywhere reads its texts whole, and once its prefilter has stepped aside, its DFA
+    /// searches them two at a time (see [`Tester::is_match_each`]); a list whose every match
+    /// starts a line reads a few bytes of each, and gains nothing from that.
+    pub(crate) fn is_match_each(&self, texts: &[&str]) -> Vec<bool> {
+        let list = self.list;
+        if list.joined.starts_lines() || !list.budget.exhausted() {
+            return texts.iter().map(|text| self.is_match(text)).collect();
+        }
+        let joined = self.joined.get_or_init(|| list.joined.tester());
+        joined.is_match_each(texts)
+    }
+
     /// True when one of the regexes matches somewhere in `text`.
     #[inline]
     pub(crate) fn is_match(&self, text: &str) -> bool {

@@ -63,6 +63,11 @@ impl Budget {
         self.spent.store(spent + 1, Ordering::Relaxed);
         true
     }
+
+    /// True once the prefilter has searched all its texts (counting none).
+    pub(crate) fn exhausted(&self) -> bool {
+        self.spent.load(Ordering::Relaxed) >= PREFILTERED_TEXTS
+    }
 }
 
 /// The literal search of one regex list.
