@@ -111,17 +111,23 @@ fn step_together(dfa: &DFA, cache: &Cache, [one, two]: &mut [Cursor; 2]) {
     if one.state.is_tagged() || two.state.is_tagged() {
         return;
     }
-    let (first, second) = (one.bytes(), two.bytes());
-    while let (Some(&a), Some(&b)) = (first.get(one.at), second.get(two.at)) {
-        let next_one = dfa.next_state_untagged(cache, one.state, a);
-        let next_two = dfa.next_state_untagged(cache, two.state, b);
+    let first = one.bytes().get(one.at..).unwrap_or_default();
+    let second = two.bytes().get(two.at..).unwrap_or_default();
+    // Locals, so that the two states stay in registers through the loop.
+    let (mut state_one, mut state_two) = (one.state, two.state);
+    let mut taken = 0;
+    for (&a, &b) in first.iter().zip(second) {
+        let next_one = dfa.next_state_untagged(cache, state_one, a);
+        let next_two = dfa.next_state_untagged(cache, state_two, b);
         if next_one.is_tagged() || next_two.is_tagged() {
-            return;
+            break;
         }
-        (one.state, two.state) = (next_one, next_two);
-        one.at += 1;
-        two.at += 1;
+        (state_one, state_two) = (next_one, next_two);
+        taken += 1;
     }
+    (one.state, two.state) = (state_one, state_two);
+    one.at += taken;
+    two.at += taken;
 }
 
 /// [`step_together`] for one cursor.
@@ -129,15 +135,19 @@ fn step_alone(dfa: &DFA, cache: &Cache, cursor: &mut Cursor) {
     if cursor.state.is_tagged() {
         return;
     }
-    let bytes = cursor.bytes();
-    while let Some(&byte) = bytes.get(cursor.at) {
-        let next = dfa.next_state_untagged(cache, cursor.state, byte);
+    let bytes = cursor.bytes().get(cursor.at..).unwrap_or_default();
+    let mut state = cursor.state;
+    let mut taken = 0;
+    for &byte in bytes {
+        let next = dfa.next_state_untagged(cache, state, byte);
         if next.is_tagged() {
-            return;
+            break;
         }
-        cursor.state = next;
-        cursor.at += 1;
+        state = next;
+        taken += 1;
     }
+    cursor.state = state;
+    cursor.at += taken;
 }
 
 /// Moves cursor `index` on by one step that [`step_together`] could not take: it answers its

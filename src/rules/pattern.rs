@@ -7,8 +7,6 @@ use regex::Captures;
 use serde::Deserialize;
 use toml::Spanned;
 
-#[cfg(doc)]
-use super::patterns::ListTester;
 use super::patterns::document_line_starts;
 use super::{
     Compilation, CompileError, Context, Finding, PatternList, Placement, compile_patterns,
@@ -140,7 +138,7 @@ impl PatternCheck {
                         self.eligible(ctx, index, line.span, words)
                             .map(|body| (line.span, body))
                     });
-                self.test_units(units.collect(), &mut findings);
+                self.test_units(units, &mut findings);
             }
             Scope::Paragraph => {
                 let units = ctx.doc.paragraphs().iter().filter_map(|paragraph| {
@@ -148,7 +146,7 @@ impl PatternCheck {
                     self.eligible(ctx, paragraph.first_line, paragraph.span, words)
                         .map(|body| (paragraph.span, body))
                 });
-                self.test_units(units.collect(), &mut findings);
+                self.test_units(units, &mut findings);
             }
             Scope::Text => {
                 let whole = Span::new(0, ctx.doc.text().len());
@@ -199,23 +197,37 @@ impl PatternCheck {
     }
 
     /// Flags the lines or paragraphs of `units` (each span with its text) that the regexes
-    /// match, all tested in one go (see
-    /// [`ListTester::is_match_each`](super::patterns::ListTester::is_match_each)).
-    fn test_units(&self, units: Vec<(Span, &str)>, out: &mut Vec<Finding>) {
-        let texts: Vec<&str> = units.iter().map(|&(_, body)| body).collect();
-        let matched = self.regex.tester().is_match_each(&texts);
-        for (&(span, body), matched) in units.iter().zip(matched) {
-            if !matched {
-                continue;
-            }
-            match self.extent {
-                Extent::Unit => out.push(Finding::new(span)),
-                // Most units hold no match, and a match test allocates nothing, where a
-                // capturing search sets up its capture slots for every unit.
-                Extent::Match => {
-                    let captures = self.regex.captures_iter_of_match(body);
-                    out.extend(self.spans(captures, span.start).map(Finding::new));
+    /// match. A list that [batches](super::patterns::ListTester::batches) tests them all in one go; the others
+    /// test each as it comes, without gathering them first.
+    fn test_units<'d>(&self, units: impl Iterator<Item = (Span, &'d str)>, out: &mut Vec<Finding>) {
+        let tester = self.regex.tester();
+        if !tester.batches() {
+            for (span, body) in units {
+                if tester.is_match(body) {
+                    self.flag(span, body, out);
                 }
+            }
+            return;
+        }
+        let units: Vec<(Span, &str)> = units.collect();
+        let texts: Vec<&str> = units.iter().map(|&(_, body)| body).collect();
+        let matched = tester.is_match_each(&texts);
+        for (&(span, body), matched) in units.iter().zip(matched) {
+            if matched {
+                self.flag(span, body, out);
+            }
+        }
+    }
+
+    /// Flags a line or paragraph the regexes match: the whole unit, or each match in it.
+    fn flag(&self, span: Span, body: &str, out: &mut Vec<Finding>) {
+        match self.extent {
+            Extent::Unit => out.push(Finding::new(span)),
+            // Most units hold no match, and a match test allocates nothing, where a capturing
+            // search sets up its capture slots for every unit.
+            Extent::Match => {
+                let captures = self.regex.captures_iter_of_match(body);
+                out.extend(self.spans(captures, span.start).map(Finding::new));
             }
         }
     }

@@ -227,15 +227,21 @@ pub(crate) struct ListTester<'a> {
 }
 
 impl ListTester<'_> {
-    /// [`Self::is_match`] of each of `texts`, in order. A list whose regexes may match
-    /// anywhere reads its texts whole, and once its prefilter has stepped aside, its DFA
-    /// searches them two at a time (see [`Tester::is_match_each`]); a list whose every match
-    /// starts a line reads a few bytes of each, and gains nothing from that.
+    /// True when [`Self::is_match_each`] tests its texts together: the list's regexes may match
+    /// anywhere, so they read texts whole, and its prefilter has stepped aside. A list whose
+    /// every match starts a line reads a few bytes of each text, and gains nothing from it.
+    pub(crate) fn batches(&self) -> bool {
+        !self.list.joined.starts_lines() && self.list.budget.exhausted()
+    }
+
+    /// [`Self::is_match`] of each of `texts`, in order; when the list
+    /// [batches](Self::batches), its DFA searches them two at a time (see
+    /// [`Tester::is_match_each`]).
     pub(crate) fn is_match_each(&self, texts: &[&str]) -> Vec<bool> {
-        let list = self.list;
-        if list.joined.starts_lines() || !list.budget.exhausted() {
+        if !self.batches() {
             return texts.iter().map(|text| self.is_match(text)).collect();
         }
+        let list = self.list;
         let joined = self.joined.get_or_init(|| list.joined.tester());
         joined.is_match_each(texts)
     }
