@@ -8,18 +8,20 @@
 //! [`PREFILTERED_TEXTS`](super::prefilter::PREFILTERED_TEXTS) texts the list uses the joined
 //! alternation alone.
 
-use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 
-use super::lazy_regex::{Flags, LazyRegex, Tester};
+use super::lazy_regex::{Flags, LazyRegex};
 use super::line_window::LineWindow;
 #[cfg(test)]
 use super::prefilter::PREFILTERED_TEXTS;
 use super::prefilter::{Budget, Prefilter};
 use super::{Compilation, CompileError};
 use crate::document::Document;
+
+mod tester;
+pub(crate) use tester::ListTester;
 
 /// At most this many regexes in one list of a rule file.
 pub const MAX_PATTERNS: usize = 1_000;
@@ -78,10 +80,7 @@ impl PatternList {
     /// A tester for many texts in a row (a document's lines): the joined alternation's
     /// [`Tester`] is set up once, the first time the list's prefilter steps aside.
     pub(crate) fn tester(&self) -> ListTester<'_> {
-        ListTester {
-            list: self,
-            joined: OnceCell::new(),
-        }
+        ListTester::new(self)
     }
 
     /// The alternation of all regexes, compiled, when one of them may match in `text`.
@@ -216,52 +215,6 @@ impl PatternList {
             prefilter,
             unfiltered,
         }))
-    }
-}
-
-/// [`PatternList::is_match`] for many texts in a row (see [`PatternList::tester`]).
-pub(crate) struct ListTester<'a> {
-    list: &'a PatternList,
-    /// The joined alternation's tester, once a text needed it.
-    joined: OnceCell<Tester<'a>>,
-}
-
-impl ListTester<'_> {
-    /// True when [`Self::is_match_each`] tests its texts together: the list's regexes may match
-    /// anywhere, so they read texts whole, and its prefilter has stepped aside. A list whose
-    /// every match starts a line reads a few bytes of each text, and gains nothing from it.
-    pub(crate) fn batches(&self) -> bool {
-        !self.list.joined.starts_lines() && self.list.budget.exhausted()
-    }
-
-    /// [`Self::is_match`] of each of `texts`, in order; when the list
-    /// [batches](Self::batches), its DFA searches them two at a time (see
-    /// [`Tester::is_match_each`]).
-    pub(crate) fn is_match_each(&self, texts: &[&str]) -> Vec<bool> {
-        if !self.batches() {
-            return texts.iter().map(|text| self.is_match(text)).collect();
-        }
-        let list = self.list;
-        let joined = self.joined.get_or_init(|| list.joined.tester());
-        joined.is_match_each(texts)
-    }
-
-    /// True when one of the regexes matches somewhere in `text`.
-    #[inline]
-    pub(crate) fn is_match(&self, text: &str) -> bool {
-        let list = self.list;
-        let Some(filtered) = list.prefiltering() else {
-            let joined = self.joined.get_or_init(|| list.joined.tester());
-            return joined.is_match(text);
-        };
-        filtered.prefilter.candidates(text).any(|index| {
-            list.pieces
-                .get(index)
-                .is_some_and(|piece| piece.is_match(text))
-        }) || filtered
-            .unfiltered
-            .as_ref()
-            .is_some_and(|unfiltered| unfiltered.is_match(text))
     }
 }
 
