@@ -127,17 +127,12 @@ impl PatternCheck {
         let mut findings = Vec::new();
         match self.scope {
             Scope::Line => {
-                // Most lines of an article are too long for a rule with a word limit, and
-                // blank lines hold nothing: the word count alone skips them.
-                let max = self.max_words.unwrap_or(usize::MAX);
                 let counts = ctx.layout.line_word_counts();
-                let units = ctx.doc.lines().iter().enumerate().zip(counts);
-                let units = units
-                    .filter(|&(_, &words)| (1..=max).contains(&words))
-                    .filter_map(|((index, line), &words)| {
-                        self.eligible(ctx, index, line.span, words)
-                            .map(|body| (line.span, body))
-                    });
+                let lines = ctx.doc.lines().iter().enumerate().zip(counts);
+                let units = lines.filter_map(|((index, line), &words)| {
+                    self.eligible(ctx, index, line.span, words)
+                        .map(|body| (line.span, body))
+                });
                 self.test_units(units, &mut findings);
             }
             Scope::Paragraph => {
@@ -182,7 +177,8 @@ impl PatternCheck {
         span: Span,
         words: usize,
     ) -> Option<&'d str> {
-        // Cheapest first: the word count, the placement, then the text.
+        // Cheapest first: the word count (most lines of an article are too long for a rule with
+        // a word limit, and blank ones hold nothing), the placement, then the text.
         if words == 0 || self.max_words.is_some_and(|max| words > max) {
             return None;
         }
