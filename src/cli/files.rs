@@ -230,10 +230,11 @@ pub fn read_seed(path: &Path) -> Result<Document, ReadError> {
         }
     };
     regular(fs::metadata(path).map_err(failed)?)?;
-    let mut file = fs::File::open(path).map_err(failed)?;
-    regular(file.metadata().map_err(failed)?)?;
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(failed)?;
+    let file = fs::File::open(path).map_err(failed)?;
+    let metadata = file.metadata().map_err(failed)?;
+    let size = usize::try_from(metadata.len()).unwrap_or(0);
+    regular(metadata)?;
+    let bytes = read_to_end_sized(file, size).map_err(failed)?;
     match binary_marker(&bytes) {
         Some(nul_at) => Err(ReadError::Binary { nul_at }),
         None => {
@@ -242,6 +243,28 @@ pub fn read_seed(path: &Path) -> Result<Document, ReadError> {
             Ok(document.with_format(format))
         }
     }
+}
+
+/// Reads `file` to its end into a buffer sized for `size` bytes, the length its `stat` gave:
+/// `File::read_to_end` would ask for the length again (a `statx` and an `lseek` per file). A
+/// byte of room beyond `size` lets the second read see the end; a file that grew since its
+/// `stat` is still read whole.
+fn read_to_end_sized(mut file: fs::File, size: usize) -> io::Result<Vec<u8>> {
+    let mut bytes = vec![0; size.saturating_add(1)];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            bytes.resize(bytes.len().saturating_mul(2), 0);
+        }
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(read) => filled += read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
 }
 
 /// A rule file larger than this is refused (the default rules are a few KiB each).
@@ -374,5 +397,20 @@ mod tests {
             let bytes = |paths: &[PathBuf]| paths.iter().map(|path| path.as_os_str().to_owned()).collect::<Vec<_>>();
             proptest::prop_assert_eq!(bytes(&sorted), bytes(&expected));
         }
+    }
+
+    /// The whole file is read whatever size its `stat` gave before: smaller (it grew), larger
+    /// (it shrank), or its own.
+    #[test]
+    fn a_file_is_read_whole_whatever_size_was_expected() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("seed.txt");
+        let text: Vec<u8> = (0..20_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        fs::write(&path, &text)?;
+        for expected in [0, 1, 8_191, 19_999, 20_000, 20_001, 1 << 20] {
+            let bytes = read_to_end_sized(fs::File::open(&path)?, expected)?;
+            assert_eq!(bytes, text, "expected size {expected}");
+        }
+        Ok(())
     }
 }
