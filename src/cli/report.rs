@@ -82,10 +82,10 @@ impl<'a> Reporter<'a> {
             self.out.flush()?;
             io::stderr().lock().write_all(&outcome.stderr)?;
         }
-        for rule in &outcome.rules {
-            *self.counts.entry(rule.clone()).or_insert(0) += 1;
-        }
         self.files_with_findings += usize::from(!outcome.rules.is_empty());
+        for rule in outcome.rules {
+            *self.counts.entry(rule).or_insert(0) += 1;
+        }
         self.fixable += outcome.fixable;
         self.summary.extend_from_slice(&outcome.summary);
         if self.report.write_baseline.is_some() {
