@@ -58,6 +58,14 @@ impl RequiredDateCheck {
         let datelines = self.dateline_paragraphs(ctx);
         let mut best: Option<((bool, u8, usize), Candidate)> = None;
         for (index, line) in ctx.doc.lines().iter().enumerate() {
+            // A labelled publication date outside noise ranks first, and an earlier line wins a
+            // tie: no later line can beat it.
+            if best
+                .as_ref()
+                .is_some_and(|((in_noise, rank, _), _)| !in_noise && *rank == 0)
+            {
+                break;
+            }
             let text = ctx.doc.slice(line.span);
             let mut separators = None;
             for found in self.grammar.find_dates(text) {
