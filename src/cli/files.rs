@@ -245,25 +245,15 @@ pub fn read_seed(path: &Path) -> Result<Document, ReadError> {
     }
 }
 
-/// Reads `file` to its end into a buffer sized for `size` bytes, the length its `stat` gave:
-/// `File::read_to_end` would ask for the length again (a `statx` and an `lseek` per file). A
-/// byte of room beyond `size` lets the second read see the end; a file that grew since its
-/// `stat` is still read whole.
-fn read_to_end_sized(mut file: fs::File, size: usize) -> io::Result<Vec<u8>> {
-    let mut bytes = vec![0; size.saturating_add(1)];
-    let mut filled = 0;
-    loop {
-        if filled == bytes.len() {
-            bytes.resize(bytes.len().saturating_mul(2), 0);
-        }
-        match file.read(&mut bytes[filled..]) {
-            Ok(0) => break,
-            Ok(read) => filled += read,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-            Err(error) => return Err(error),
-        }
-    }
-    bytes.truncate(filled);
+/// Reads `file` to its end into a buffer reserved for `size` bytes, the length its `stat` gave:
+/// `File::read_to_end` would ask for the length again (a `statx` and an `lseek` per file),
+/// which `Take`'s generic loop does not. A byte of room beyond `size` lets a read see the end
+/// without growing the buffer, a file that grew or shrank since its `stat` is still read whole,
+/// and a length too large for memory is an error, not an abort.
+fn read_to_end_sized(file: fs::File, size: usize) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    bytes.try_reserve_exact(size.saturating_add(1))?;
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
