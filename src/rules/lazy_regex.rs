@@ -328,9 +328,26 @@ fn may_assert_words(source: &str) -> bool {
 /// that only ever says "none of them matches here". Dropping the assertions keeps the joined
 /// regex on the lazy DFA for text with non-ASCII letters, whatever a rule file writes; `None`
 /// when `source` does not parse.
-pub(crate) fn joinable_superset(source: &str, flags: Flags) -> Option<String> {
+fn joinable_superset(source: &str, flags: Flags) -> Option<String> {
     let hir = flags.parse(source, true)?;
     Some(without_unicode_words(hir).to_string())
+}
+
+/// The alternation of `regexes` without their capture groups, to compile with the default
+/// flags (each part carries its own); `None` for fewer than two, or when one does not parse.
+pub(crate) fn joined_superset<'r>(
+    regexes: impl IntoIterator<Item = &'r LazyRegex>,
+) -> Option<String> {
+    let regexes: Vec<&LazyRegex> = regexes.into_iter().collect();
+    if regexes.len() < 2 {
+        return None;
+    }
+    let parts: Option<Vec<String>> = regexes
+        .iter()
+        .map(|regex| joinable_superset(regex.source(), regex.flags()))
+        .map(|part| part.map(|part| format!("(?:{part})")))
+        .collect();
+    Some(parts?.join("|"))
 }
 
 /// `hir` with every Unicode word assertion replaced by the empty regex and every capture group

@@ -17,6 +17,11 @@ impl DateGrammar {
         let runs = DigitRuns::of(line);
         let mut found: Vec<DateMatch> = Vec::new();
         let searched = |search: &&FormSearch| runs.allow(search.form) && search.form.may_fit(line);
+        // A line that several forms would search is tested once for all of them first.
+        let several = self.forms.iter().filter(searched).nth(1).is_some();
+        if several && !self.gate.may_match(&self.forms, line) {
+            return found;
+        }
         for search in self.forms.iter().filter(searched) {
             let before = found.len();
             if self.search_by_runs(search, line, &mut found) != Some(true) {

@@ -18,6 +18,7 @@
 //! into days.
 
 mod find;
+mod gate;
 mod months;
 mod words;
 
@@ -34,6 +35,7 @@ use toml::Spanned;
 use super::lazy_regex::LazyRegex;
 use super::{Compilation, CompileError};
 use crate::civil_date::CivilDate;
+use gate::DateGate;
 use months::{MonthNames, RangeTest, RunSearch, Side};
 use words::{alternation, build, connector_pattern, month_numbers};
 
@@ -102,6 +104,8 @@ pub struct DateGrammar {
     range_before: RangeTest,
     range_after: RangeTest,
     locale: Locale,
+    /// All forms in one match test, for lines that several forms would search.
+    gate: DateGate,
 }
 
 /// The regexes of one form.
@@ -186,6 +190,7 @@ pub fn compile(
         range_before,
         range_after,
         locale: config.locale,
+        gate: DateGate::default(),
     })
 }
 
@@ -274,6 +279,7 @@ impl DateGrammar {
             forms,
             range_before: self.range_before.spelled_only(),
             range_after: self.range_after.spelled_only(),
+            gate: DateGate::default(),
             ..self
         }
     }

@@ -175,3 +175,43 @@ fn names_with_dots_or_spaces_use_the_spelled_out_regexes() {
     let found = grammar.find_dates("4 févr. 2026");
     assert_eq!(found.len(), 1);
 }
+
+#[test]
+fn a_line_the_date_gate_refuses_matches_no_form() {
+    let grammar = default_grammar();
+    let forms = &grammar.forms;
+    let tricky = [
+        "Posted by John - 5 May 2020",
+        "2021. május 4.",
+        "2026年2月4日",
+        "4.2.2026",
+    ];
+    let lines: Vec<String> = tricky
+        .iter()
+        .map(ToString::to_string)
+        .chain(lines(5_000))
+        .collect();
+    // The gate answers once its warm-up is over.
+    for line in lines
+        .iter()
+        .cycle()
+        .take(crate::rules::prefilter::PREFILTERED_TEXTS)
+    {
+        grammar.gate.may_match(forms, line);
+    }
+    let mut refused = 0;
+    for line in &lines {
+        if grammar.gate.may_match(forms, line) {
+            continue;
+        }
+        refused += 1;
+        for search in forms {
+            let by_runs = search.by_runs.as_ref().map(|by_runs| by_runs.regex());
+            for regex in std::iter::once(&search.spelled).chain(by_runs) {
+                assert!(!regex.is_match(line), "{:?} in {line:?}", search.form);
+            }
+        }
+    }
+    // Lines without any date are refused: the generated ones hold some.
+    assert!(refused > 100, "{refused}");
+}

@@ -12,7 +12,7 @@ use toml::Spanned;
 use super::RequiredAttributionConfig;
 use super::gated::Gated;
 use crate::rules::forward::Forward;
-use crate::rules::lazy_regex::{Flags, LazyRegex, joinable_superset};
+use crate::rules::lazy_regex::{Flags, LazyRegex, joined_superset};
 use crate::rules::metadata_text::word_alternation;
 use crate::rules::prefilter::Budget;
 use crate::rules::{Compilation, CompileError};
@@ -256,21 +256,6 @@ pub(super) fn compile(
         standalone_longest: standalone.iter().map(String::len).max().unwrap_or(0),
         standalone,
     })
-}
-
-/// The alternation of `regexes` without their capture groups, to compile with the default
-/// flags (each part carries its own); `None` for fewer than two, or when one does not parse.
-fn joined_superset<'r>(regexes: impl IntoIterator<Item = &'r LazyRegex>) -> Option<String> {
-    let regexes: Vec<&LazyRegex> = regexes.into_iter().collect();
-    if regexes.len() < 2 {
-        return None;
-    }
-    let parts: Option<Vec<String>> = regexes
-        .iter()
-        .map(|regex| joinable_superset(regex.source(), regex.flags()))
-        .map(|part| part.map(|part| format!("(?:{part})")))
-        .collect();
-    Some(parts?.join("|"))
 }
 
 /// The by-prefixes and author labels a line may consist of. A one-word cue counts only as the
