@@ -115,6 +115,20 @@ fn publication_label_wins_over_an_earlier_unlabelled_date_and_update_comes_last(
     assert_eq!(iso(&text).as_deref(), Some("2024-03-06"));
 }
 
+/// Reading stops at the first labelled publication date outside noise, and only there: a
+/// labelled one inside noise does not end it.
+#[test]
+fn the_first_labelled_date_outside_noise_wins_over_later_ones_and_labelled_noise() {
+    let text = format!("Title\nPublished: 5 March 2024\nPublished: 9 March 2024\n{PROSE}");
+    assert_eq!(iso(&text).as_deref(), Some("2024-03-05"));
+    let noisy = "Published: 2 March 2024";
+    let text = format!("Title\n{noisy}\n\n{PROSE}\n\nPublished: 5 March 2024\n{PROSE}");
+    let start = text.find(noisy).unwrap_or_default();
+    let noise = [Span::new(start, start + noisy.len())];
+    let value = run_with_noise(&text, &noise).0;
+    assert_eq!(value.map(|v| v.iso).as_deref(), Some("2024-03-05"));
+}
+
 #[test]
 fn front_matter_date_wins() {
     let text =
