@@ -3,6 +3,10 @@
 # I/O floor), on generated corpora, in the same run and alternating the tools, so that a noisy
 # shared machine moves all three together. Prints medians of wall time, CPU seconds (user +
 # system) and peak memory (`/usr/bin/time -v`'s maximum resident set size), and the ratios.
+# On the small and large corpora it also times three yardsticks: ripgrep's own floor (a search
+# for a string no seed holds), ripgrep given the default rules' patterns that must read whole
+# lines (scripts/rule_patterns.py), and seedlint's floor (reading and laying out the seeds, with
+# only `empty-seed`, which looks at nothing but the bytes).
 #
 # Usage: scripts/bench.sh            (from anywhere; CI keeps shared/ beside the repository)
 # Environment: ROUNDS_TINY (21), ROUNDS_SMALL (7), ROUNDS_LARGE (3), SKIP_LARGE=1 to leave the
@@ -69,6 +73,9 @@ compare() {
                 seedlint-t1) echo "$label seedlint-t1 $(measure "$SEEDLINT" lint --threads 1 --format json "$input")" ;;
                 seedlint-t2) echo "$label seedlint-t2 $(measure "$SEEDLINT" lint --threads 2 --format json "$input")" ;;
                 rg) echo "$label rg $(measure rg -c -i -f "$PATTERNS" "$input")" ;;
+                rg-floor) echo "$label rg-floor $(measure rg -c -F "$ABSENT" "$input")" ;;
+                rg-unanchored) echo "$label rg-unanchored $(measure rg -c -f "$UNANCHORED" "$input")" ;;
+                seedlint-floor) echo "$label seedlint-floor $(measure "$SEEDLINT" lint --isolated --select empty-seed --format json "$input")" ;;
                 cat) echo "$label cat $(measure bash -c "find '$input' -type f -print0 | xargs -0 cat")" ;;
             esac
         done
@@ -81,7 +88,11 @@ SEEDLINT="${CARGO_TARGET_DIR:-$ROOT/target}/release/seedlint"
 make_corpora
 RESULTS="$(mktemp)"
 TINY_JSON="$(mktemp)"
-trap 'rm -f "$RESULTS" "$TINY_JSON"' EXIT
+UNANCHORED="$(mktemp)"
+trap 'rm -f "$RESULTS" "$TINY_JSON" "$UNANCHORED"' EXIT
+python3 "$ROOT/scripts/rule_patterns.py" "$ROOT/rules" >"$UNANCHORED"
+# No generated seed holds this string, so ripgrep only reads (its literal search is memchr).
+ABSENT="qzxjvq-absent"
 
 echo "machine: $(nproc) cores; $(rg --version | head -1); $("$SEEDLINT" --version 2>/dev/null || echo seedlint)"
 echo "tiny: hyperfine, start-up included (warm-up 5, 30 runs each)"
@@ -92,11 +103,14 @@ hyperfine -N --warmup 5 --runs 30 -i --style basic --export-json "$TINY_JSON" \
     "rg -c -i -f $PATTERNS $BENCH_DIR/tiny/corpus" 2>&1 | grep -E "Time|±|faster|^  [0-9]" || true
 
 compare tiny "$BENCH_DIR/tiny/corpus" "$ROUNDS_TINY" seedlint rg cat
-compare small "$BENCH_DIR/small/corpus" "$ROUNDS_SMALL" seedlint rg cat seedlint-t1 seedlint-t2
+YARDSTICKS=(rg-floor rg-unanchored seedlint-floor)
+compare small "$BENCH_DIR/small/corpus" "$ROUNDS_SMALL" seedlint rg cat seedlint-t1 seedlint-t2 \
+    "${YARDSTICKS[@]}"
 if [ -z "${SKIP_LARGE:-}" ]; then
-    compare large "$BENCH_DIR/large/corpus" "$ROUNDS_LARGE" seedlint rg cat seedlint-t1 seedlint-t2
+    compare large "$BENCH_DIR/large/corpus" "$ROUNDS_LARGE" seedlint rg cat seedlint-t1 seedlint-t2 \
+        "${YARDSTICKS[@]}"
 fi
 compare line-20mb "$BENCH_DIR/special/line-20mb.txt" 3 seedlint rg cat
 compare paragraphs-20k "$BENCH_DIR/special/paragraphs-20k.txt" 3 seedlint rg cat
 
-python3 "$ROOT/scripts/bench_report.py" "$RESULTS" "$BENCH_DIR" "$TINY_JSON"
+python3 "$ROOT/scripts/bench_report.py" "$RESULTS" "$BENCH_DIR" "$TINY_JSON" "$(wc -l <"$UNANCHORED")"

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Summarises scripts/bench.sh's measurements: medians per input and tool, ratios against
-ripgrep and cat, and the performance targets of issue 6, each marked met or missed.
+ripgrep and cat, the performance targets of issue 6, each marked met or missed, and the
+yardsticks that tell what part of ripgrep's time any run of the default rules needs.
 
-Usage: bench_report.py RESULTS BENCH_DIR [TINY_JSON]; TINY_JSON is hyperfine's export of the
-tiny run (seedlint first, then ripgrep), which judges the tiny target when given."""
+Usage: bench_report.py RESULTS BENCH_DIR [TINY_JSON [UNANCHORED]]; TINY_JSON is hyperfine's
+export of the tiny run (seedlint first, then ripgrep), which judges the tiny target when given;
+UNANCHORED is how many patterns the rg-unanchored runs searched for."""
 
 import collections
 import json
@@ -50,17 +52,18 @@ def main():
               "line-20mb": "special/line-20mb.txt", "paragraphs-20k": "special/paragraphs-20k.txt"}
     sizes = {label: corpus_bytes(os.path.join(bench_dir, rel)) for label, rel in inputs.items()
              if os.path.exists(os.path.join(bench_dir, rel))}
-    print(f"\n{'input':<15}{'tool':<13}{'wall s':>9}{'cpu s':>9}{'sys s':>8}{'peak MB':>9}"
+    print(f"\n{'input':<15}{'tool':<15}{'wall s':>9}{'cpu s':>9}{'sys s':>8}{'peak MB':>9}"
           f"{'MB/s':>9}{'÷ rg':>8}{'÷ cat':>8}")
     for label in inputs:
-        for tool in ["seedlint", "seedlint-t1", "seedlint-t2", "rg", "cat"]:
+        for tool in ["seedlint", "seedlint-t1", "seedlint-t2", "seedlint-floor", "rg",
+                     "rg-unanchored", "rg-floor", "cat"]:
             if (label, tool) not in med:
                 continue
             wall, cpu, rss, system = med[label, tool]
             rg = med.get((label, "rg"), (0,))[0]
             cat = med.get((label, "cat"), (0,))[0]
             rate = sizes.get(label, 0) / 1e6 / wall if wall else 0
-            print(f"{label:<15}{tool:<13}{wall:>9.3f}{cpu:>9.2f}{system:>8.2f}{rss / 1024:>9.1f}"
+            print(f"{label:<15}{tool:<15}{wall:>9.3f}{cpu:>9.2f}{system:>8.2f}{rss / 1024:>9.1f}"
                   f"{rate:>9.1f}{wall / rg if rg else 0:>8.2f}{wall / cat if cat else 0:>8.2f}")
     print("\ntargets")
 
@@ -95,6 +98,24 @@ def main():
     if wall(big, "seedlint-t1") and wall(big, "seedlint-t2"):
         speedup = wall(big, "seedlint-t1") / wall(big, "seedlint-t2")
         target(f"{big}: 2 threads ≥ 1.7 × 1 thread", speedup >= 1.7, f"{speedup:.2f} ×")
+    yardsticks(big, wall, sys.argv[4] if len(sys.argv) > 4 else "the")
+
+
+def yardsticks(big, wall, unanchored):
+    """What ripgrep needs to read the corpus, what it needs for the default rules' patterns
+    that read whole lines, and what seedlint needs to read and lay out the seeds, each against
+    ripgrep's time on the noise patterns (the large target's measure)."""
+    rg = wall(big, "rg")
+    if not rg:
+        return
+    rows = [("rg-floor", "ripgrep reading only (a string no seed holds)"),
+            ("rg-unanchored", f"ripgrep given the default line rules' {unanchored} patterns "
+                              "not anchored at a line start"),
+            ("seedlint-floor", "seedlint reading and laying out only (`empty-seed`)")]
+    print(f"\nyardsticks ({big}; ÷ ripgrep's time on the noise patterns)")
+    for tool, name in rows:
+        if wall(big, tool):
+            print(f"  {name}: {wall(big, tool):.2f} s, {wall(big, tool) / rg:.2f} ×")
 
 
 if __name__ == "__main__":
