@@ -91,6 +91,8 @@ TINY_JSON="$(mktemp)"
 UNANCHORED="$(mktemp)"
 trap 'rm -f "$RESULTS" "$TINY_JSON" "$UNANCHORED"' EXIT
 python3 "$ROOT/scripts/rule_patterns.py" "$ROOT/rules" >"$UNANCHORED"
+# An empty list would make ripgrep match nothing and the yardstick look free.
+[ -s "$UNANCHORED" ] || { echo "scripts/rule_patterns.py found no pattern in rules/" >&2; exit 1; }
 # No generated seed holds this string, so ripgrep only reads (its literal search is memchr).
 ABSENT="qzxjvq-absent"
 
